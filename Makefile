@@ -1,0 +1,48 @@
+# Thin wrapper over CMake presets. `make test` is what CI runs.
+PREFIX ?= /usr/local
+JOBS ?= $(shell nproc)
+
+.PHONY: all build deps run test test-unit test-golden test-asan test-examples bench install format clean fuzz
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+
+run: build
+	@build/release/tools/demo/runnel-demo
+
+test: build
+	@scripts/check-layers
+	@ctest --test-dir build/release --output-on-failure -j $(JOBS)
+	@$(MAKE) --no-print-directory test-examples
+
+# Builds examples/ against an installed Runnel, the way a user's project would.
+test-examples: build
+	@rm -rf build/install build/examples
+	@cmake --install build/release --prefix build/install >/dev/null
+	@cmake -S examples -B build/examples -G Ninja -DCMAKE_PREFIX_PATH=$(CURDIR)/build/install >/dev/null
+	@cmake --build build/examples >/dev/null
+	@LD_LIBRARY_PATH=$(CURDIR)/build/install/lib build/examples/quickstart >/dev/null
+	@echo "examples: built against the installed package and ran"
+
+test-asan: deps
+	@cmake --preset asan >/dev/null
+	@cmake --build --preset asan -j $(JOBS)
+	@ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build/asan --output-on-failure -j $(JOBS)
+
+bench: build
+	@for b in build/release/bench/bench_*; do [ -x "$$b" ] && "$$b"; done
+
+install: build
+	@cmake --install build/release --prefix $(PREFIX)
+
+format:
+	@find src include tools bench examples -name '*.h' -o -name '*.cc' | xargs clang-format -i
+
+clean:
+	@rm -rf build

@@ -1,0 +1,2 @@
+#include <cstdio>
+int main() { std::puts("runnel demo: under construction"); return 0; }

@@ -1,0 +1,8 @@
+// String functions.
+#include "function/registry.h"
+
+namespace runnel::function {
+
+void RegisterStringFunctions(FunctionRegistry& registry) {}
+
+}  // namespace runnel::function

@@ -31,3 +31,17 @@ std::vector<type::Value> Batch::GetRow(int64_t row) const {
 }
 
 }  // namespace runnel::vector
+
+#include "vector/batch_stream.h"
+
+namespace runnel::vector {
+Result<std::vector<Batch>> DrainStream(BatchStream& stream) {
+  std::vector<Batch> out;
+  for (;;) {
+    RUNNEL_ASSIGN_OR_RAISE(std::optional<Batch> b, stream.Next());
+    if (!b) break;
+    if (b->num_rows() > 0) out.push_back(std::move(*b));
+  }
+  return out;
+}
+}  // namespace runnel::vector

@@ -1,0 +1,108 @@
+// DataFrame: a lazily evaluated query (Spark's Dataset[Row]). Builder methods never fail; an
+// invalid query reports its error from the methods that return a Result or Status (schema(),
+// collect(), count(), show(), explain()).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "runnel/column.h"
+#include "runnel/row.h"
+#include "runnel/schema.h"
+#include "runnel/status.h"
+
+namespace runnel {
+
+namespace plan {
+struct LogicalPlan;
+}
+class Session;
+class GroupedData;
+struct SessionState;
+
+class DataFrame {
+ public:
+  DataFrame(std::shared_ptr<SessionState> session, std::shared_ptr<const plan::LogicalPlan> plan);
+
+  // Transformations (lazy).
+  DataFrame select(const std::vector<Column>& columns) const;
+  template <typename... C>
+  DataFrame select(const C&... columns) const { return select(std::vector<Column>{Column(columns)...}); }
+  DataFrame filter(const Column& condition) const;
+  DataFrame where(const Column& condition) const { return filter(condition); }
+  DataFrame withColumn(const std::string& name, const Column& value) const;
+  DataFrame withColumnRenamed(const std::string& existing, const std::string& renamed) const;
+  DataFrame drop(const std::vector<std::string>& columns) const;
+  DataFrame drop(const std::string& column) const { return drop(std::vector<std::string>{column}); }
+  GroupedData groupBy(const std::vector<Column>& columns) const;
+  template <typename... C>
+  GroupedData groupBy(const C&... columns) const;
+  DataFrame agg(const std::vector<Column>& aggregates) const;
+  // join(other, "id"), join(other, {"a", "b"}, "left"), join(other, col("a.x") == col("b.y"), "inner")
+  DataFrame join(const DataFrame& other, const std::string& using_column, const std::string& how = "inner") const;
+  DataFrame join(const DataFrame& other, const std::vector<std::string>& using_columns,
+                 const std::string& how = "inner") const;
+  DataFrame join(const DataFrame& other, const Column& on, const std::string& how = "inner") const;
+  DataFrame crossJoin(const DataFrame& other) const;
+  DataFrame orderBy(const std::vector<Column>& keys) const;
+  template <typename... C>
+  DataFrame orderBy(const C&... keys) const { return orderBy(std::vector<Column>{Column(keys)...}); }
+  DataFrame sort(const std::vector<Column>& keys) const { return orderBy(keys); }
+  DataFrame limit(int64_t n) const;
+  DataFrame offset(int64_t n) const;
+  DataFrame union_(const DataFrame& other) const;  // UNION ALL by position ("union" is a keyword)
+  DataFrame unionAll(const DataFrame& other) const { return union_(other); }
+  DataFrame unionByName(const DataFrame& other, bool allow_missing_columns = false) const;
+  DataFrame distinct() const;
+  DataFrame dropDuplicates(const std::vector<std::string>& columns = {}) const;
+  DataFrame alias(const std::string& name) const;
+
+  // Actions.
+  Result<type::Schema> schema() const;
+  Result<std::vector<Row>> collect() const;
+  Result<int64_t> count() const;
+  // Prints as Spark's show(): a table of the first n rows, values cut to 20 characters.
+  Status show(int num_rows = 20, bool truncate = true) const;
+  Result<std::string> showString(int num_rows = 20, int truncate = 20) const;
+  Status printSchema() const;
+  // The analyzed logical plan, the optimized plan and the physical plan.
+  Result<std::string> explainString(bool extended = false) const;
+  Status explain(bool extended = false) const;
+  Status createOrReplaceTempView(const std::string& name) const;
+  std::vector<std::string> columns() const;  // empty if the plan does not analyze
+  bool isStreaming() const;
+
+  const std::shared_ptr<const plan::LogicalPlan>& plan() const { return plan_; }
+  const std::shared_ptr<SessionState>& session_state() const { return session_; }
+
+ private:
+  std::shared_ptr<SessionState> session_;
+  std::shared_ptr<const plan::LogicalPlan> plan_;
+};
+
+// The result of groupBy(): aggregate it with agg(), count(), sum(), ...
+class GroupedData {
+ public:
+  GroupedData(DataFrame df, std::vector<Column> keys) : df_(std::move(df)), keys_(std::move(keys)) {}
+  DataFrame agg(const std::vector<Column>& aggregates) const;
+  template <typename... C>
+  DataFrame agg(const C&... aggregates) const { return agg(std::vector<Column>{Column(aggregates)...}); }
+  DataFrame count() const;
+  DataFrame sum(const std::vector<std::string>& columns) const;
+  DataFrame avg(const std::vector<std::string>& columns) const;
+  DataFrame min(const std::vector<std::string>& columns) const;
+  DataFrame max(const std::vector<std::string>& columns) const;
+
+ private:
+  DataFrame df_;
+  std::vector<Column> keys_;
+};
+
+template <typename... C>
+GroupedData DataFrame::groupBy(const C&... columns) const {
+  return groupBy(std::vector<Column>{Column(columns)...});
+}
+
+}  // namespace runnel

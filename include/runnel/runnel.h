@@ -1,0 +1,11 @@
+// Everything a Runnel user needs: #include "runnel/runnel.h".
+#pragma once
+
+#include "runnel/column.h"
+#include "runnel/dataframe.h"
+#include "runnel/functions.h"
+#include "runnel/row.h"
+#include "runnel/schema.h"
+#include "runnel/session.h"
+#include "runnel/status.h"
+#include "runnel/value.h"

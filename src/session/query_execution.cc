@@ -1,0 +1,59 @@
+#include "session/query_execution.h"
+
+#include "base/clock.h"
+#include "exec/physical_planner.h"
+#include "optimizer/optimizer.h"
+#include "plan/analyzer.h"
+
+namespace runnel {
+
+Result<plan::PlanPtr> QueryExecution::Analyzed() {
+  if (!analyzed_) {
+    if (plan_->is_streaming()) {
+      // Batch actions cannot run over an unbounded input (Spark's UnsupportedOperationChecker).
+      return Status::Analysis(
+          "Queries with streaming sources must be executed with writeStream.start()");
+    }
+    RUNNEL_ASSIGN_OR_RAISE(analyzed_, plan::Analyzer(*session_.registry).Analyze(plan_));
+  }
+  return analyzed_;
+}
+
+Result<plan::PlanPtr> QueryExecution::Optimized() {
+  if (!optimized_) {
+    RUNNEL_ASSIGN_OR_RAISE(plan::PlanPtr analyzed, Analyzed());
+    RUNNEL_ASSIGN_OR_RAISE(optimized_, optimizer::Optimize(analyzed, *session_.registry));
+  }
+  return optimized_;
+}
+
+Result<exec::PhysicalOpPtr> QueryExecution::Physical() {
+  if (!physical_) {
+    RUNNEL_ASSIGN_OR_RAISE(plan::PlanPtr optimized, Optimized());
+    RUNNEL_ASSIGN_OR_RAISE(physical_, exec::PlanPhysical(optimized, session_.shuffle_partitions()));
+  }
+  return physical_;
+}
+
+Result<std::vector<vector::Batch>> QueryExecution::Collect() {
+  RUNNEL_ASSIGN_OR_RAISE(exec::PhysicalOpPtr root, Physical());
+  exec::ExecContext ctx;
+  ctx.shuffle_partitions = session_.shuffle_partitions();
+  ctx.kernel.query_timestamp_micros = base::SystemClock::Instance().NowMicros();
+  return exec::CollectAll(root, ctx);
+}
+
+Result<std::string> QueryExecution::Explain(bool extended) {
+  std::string out;
+  if (extended) {
+    RUNNEL_ASSIGN_OR_RAISE(plan::PlanPtr analyzed, Analyzed());
+    RUNNEL_ASSIGN_OR_RAISE(plan::PlanPtr optimized, Optimized());
+    out += "== Analyzed Logical Plan ==\n" + analyzed->ToString() + "\n";
+    out += "== Optimized Logical Plan ==\n" + optimized->ToString() + "\n";
+  }
+  RUNNEL_ASSIGN_OR_RAISE(exec::PhysicalOpPtr physical, Physical());
+  out += "== Physical Plan ==\n" + physical->ToString();
+  return out;
+}
+
+}  // namespace runnel

@@ -49,12 +49,13 @@ double Tau(double x) {
   }
 }
 
+// Numbers are hashed as their 8 bytes with XXH3 (INT and BIGINT of the same value agree).
+uint64_t HashInt64(int64_t v) { return base::HashBytes(&v, sizeof v); }
+
 uint64_t HashDouble(double d) {
   if (d == 0) d = 0;  // -0.0 counts as 0.0
-  if (std::isnan(d)) return base::HashInt(0x7FF8000000000000ULL);
-  uint64_t bits;
-  std::memcpy(&bits, &d, sizeof bits);
-  return base::HashInt(bits);
+  if (std::isnan(d)) d = NAN;  // one NaN
+  return base::HashBytes(&d, sizeof d);
 }
 
 class HyperLogLogAggregator final : public GroupedAggregator {
@@ -77,15 +78,13 @@ class HyperLogLogAggregator final : public GroupedAggregator {
       case TypeId::kInt:
       case TypeId::kDate: {
         const int32_t* v = c.values<int32_t>();
-        return Fold(c, group_ids, num_rows,
-                    [&](int64_t i) { return base::HashInt(static_cast<uint64_t>(int64_t{v[i]})); });
+        return Fold(c, group_ids, num_rows, [&](int64_t i) { return HashInt64(v[i]); });
       }
       case TypeId::kBigInt:
       case TypeId::kTimestamp:
       case TypeId::kInterval: {
         const int64_t* v = c.values<int64_t>();
-        return Fold(c, group_ids, num_rows,
-                    [&](int64_t i) { return base::HashInt(static_cast<uint64_t>(v[i])); });
+        return Fold(c, group_ids, num_rows, [&](int64_t i) { return HashInt64(v[i]); });
       }
       case TypeId::kDouble: {
         const double* v = c.values<double>();

@@ -75,6 +75,13 @@ std::string TranslateJavaRegex(std::string_view java) {
       continue;
     }
     if (c == ']' && class_depth > 0) --class_depth;
+    // Java's named group (?<name>...) is RE2's (?P<name>...); (?<= and (?<! are lookbehind.
+    if (c == '(' && class_depth == 0 && java.substr(i, 3) == "(?<" && i + 3 < java.size() &&
+        java[i + 3] != '=' && java[i + 3] != '!') {
+      out.append("(?P<");
+      i += 2;
+      continue;
+    }
     out.push_back(c);
   }
   return out;

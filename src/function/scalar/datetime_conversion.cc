@@ -246,6 +246,27 @@ void RegisterUnixTime(FunctionRegistry& r) {
   r.AddScalar(std::move(from));
 }
 
+// timestamp_seconds(1230219000.123): a DOUBLE or DECIMAL argument keeps its fraction (micros
+// truncated toward zero, NaN and infinities give NULL).
+void AcceptFractionalSeconds(FunctionRegistry& r, const std::string& name) {
+  ScalarFunction f = *r.FindScalar(name);
+  f.bind = [integral = f.bind](const BindArgs& args) -> Result<BoundScalar> {
+    type::TypeId id = args.types[0]->id();
+    if (id != type::TypeId::kDouble && id != type::TypeId::kDecimal) return integral(args);
+    BoundScalar b{type::Timestamp(), {type::Double()}, nullptr};
+    b.kernel = [](const Args& a, int64_t n, const KernelContext&) -> Result<ColumnPtr> {
+      const double* v = a[0]->values<double>();
+      return MapToFixed<int64_t>(a, n, type::Timestamp(), [&](int64_t i) -> std::optional<int64_t> {
+        double micros = v[i] * static_cast<double>(type::kMicrosPerSecond);
+        if (!std::isfinite(micros) || std::fabs(micros) >= 9.2e18) return std::nullopt;
+        return static_cast<int64_t>(micros);
+      });
+    };
+    return b;
+  };
+  r.AddScalar(std::move(f));
+}
+
 // timestamp_seconds / millis / micros (numbers to TIMESTAMP) and unix_seconds / millis / micros
 // (TIMESTAMP to numbers, rounding toward negative infinity).
 void RegisterEpochConversions(FunctionRegistry& r) {
@@ -267,6 +288,7 @@ void RegisterEpochConversions(FunctionRegistry& r) {
             return micros;
           });
         }));
+    if (scale == type::kMicrosPerSecond) AcceptFractionalSeconds(r, to_ts);
     std::string to_number = std::string("unix_") + unit.suffix;
     r.AddScalar(SimpleScalar(
         to_number, to_number + "(ts)", std::string(unit.suffix) + " since the epoch", 1, 1,

@@ -58,6 +58,8 @@ TEST(DatetimeFunctionsTest, ParsingAndFormatting) {
 
 TEST(DatetimeFunctionsTest, EpochConversions) {
   EXPECT_EQ(Show("timestamp_seconds", {L(1230219000)}), "2008-12-25 15:30:00");
+  EXPECT_EQ(Show("timestamp_seconds", {type::Value::Double(1230219000.123)}),
+            "2008-12-25 15:30:00.123");
   EXPECT_EQ(Show("timestamp_millis", {L(1230219000123)}), "2008-12-25 15:30:00.123");
   EXPECT_EQ(Show("timestamp_micros", {L(1230219000123123)}), "2008-12-25 15:30:00.123123");
   EXPECT_EQ(Show("unix_seconds", {Ts("2008-12-25 15:30:00")}), "1230219000");

@@ -42,6 +42,9 @@ class DataFrame {
   DataFrame agg(const std::vector<Column>& aggregates) const;
   // join(other, "id"), join(other, {"a", "b"}, "left"), join(other, col("a.x") == col("b.y"), "inner")
   DataFrame join(const DataFrame& other, const std::string& using_column, const std::string& how = "inner") const;
+  DataFrame join(const DataFrame& other, const char* using_column, const std::string& how = "inner") const {
+    return join(other, std::string(using_column), how);
+  }
   DataFrame join(const DataFrame& other, const std::vector<std::string>& using_columns,
                  const std::string& how = "inner") const;
   DataFrame join(const DataFrame& other, const Column& on, const std::string& how = "inner") const;

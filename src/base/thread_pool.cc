@@ -36,20 +36,28 @@ void ThreadPool::WorkerLoop() {
 Status ThreadPool::ParallelFor(int n, const std::function<Status(int)>& task) {
   if (n <= 0) return Status::OK();
   if (n == 1) return task(0);
-  std::vector<Status> results(n);
-  std::mutex done_mutex;
-  std::condition_variable done_cv;
-  int remaining = n;
-  // The calling thread takes part too, pulling indices from a shared counter, so a pool with
-  // one thread still makes progress.
-  std::atomic<int> next{0};
-  auto drain = [&] {
-    for (int i = next.fetch_add(1); i < n; i = next.fetch_add(1)) {
-      results[i] = task(i);
-      std::lock_guard<std::mutex> lock(done_mutex);
-      if (--remaining == 0) done_cv.notify_all();
+  // Shared with the queued jobs: a job may start after every index is taken and this call has
+  // returned, so nothing it touches may live on this stack. It only touches `task` for an index
+  // it won, and indices are all won before this call returns.
+  struct State {
+    explicit State(int count) : n(count), results(count), remaining(count) {}
+    const int n;
+    std::atomic<int> next{0};
+    std::vector<Status> results;
+    std::mutex mutex;
+    std::condition_variable cv;
+    int remaining;
+  };
+  auto state = std::make_shared<State>(n);
+  const std::function<Status(int)>* fn = &task;
+  auto drain = [state, fn] {
+    for (int i = state->next.fetch_add(1); i < state->n; i = state->next.fetch_add(1)) {
+      state->results[i] = (*fn)(i);
+      std::lock_guard<std::mutex> lock(state->mutex);
+      if (--state->remaining == 0) state->cv.notify_all();
     }
   };
+  // The calling thread takes part too, so a pool with one thread still makes progress.
   int helpers = std::min(n - 1, num_threads());
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -58,10 +66,10 @@ Status ThreadPool::ParallelFor(int n, const std::function<Status(int)>& task) {
   cv_.notify_all();
   drain();
   {
-    std::unique_lock<std::mutex> lock(done_mutex);
-    done_cv.wait(lock, [&] { return remaining == 0; });
+    std::unique_lock<std::mutex> lock(state->mutex);
+    state->cv.wait(lock, [&] { return state->remaining == 0; });
   }
-  for (auto& st : results) {
+  for (auto& st : state->results) {
     if (!st.ok()) return st;
   }
   return Status::OK();

@@ -175,8 +175,8 @@ Result<PlanPtr> Analyzer::ResolveAggregate(const PlanPtr& node) const {
   agg->kind = PlanKind::kAggregate;
   agg->children = {child};
   agg->group_by = groups;
-  agg->aggregates = std::move(lifter.aggregates());
   agg->schema = lifter.ResultSchema(node->group_by);
+  agg->aggregates = std::move(lifter.aggregates());
   agg->qualifiers.assign(agg->schema->num_fields(), "");
   for (size_t i = 0; i < groups.size(); ++i) {
     if (groups[i]->kind == ExprKind::kBoundColumn) agg->qualifiers[i] = child->qualifiers[groups[i]->index];

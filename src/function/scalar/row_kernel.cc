@@ -5,6 +5,8 @@ namespace runnel::function {
 std::vector<uint8_t> ValidityBytes(const vector::Column& column) {
   if (!column.has_nulls()) return {};
   int64_t n = column.length();
+  // A NULL-typed column has no validity bitmap although every row is NULL.
+  if (column.type_id() == type::TypeId::kNull) return std::vector<uint8_t>(n, 0);
   std::vector<uint8_t> out(n);
   for (int64_t i = 0; i < n; ++i) out[i] = column.IsValid(i) ? 1 : 0;
   return out;

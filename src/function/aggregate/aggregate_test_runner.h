@@ -27,7 +27,7 @@ struct AggregateCall {
         num_groups(num_groups_in) {}
 
   std::string name;
-  std::vector<ColumnPtr> args;  // already of the bound arg types
+  std::vector<ColumnPtr> args;      // already of the bound arg types
   std::vector<uint32_t> group_ids;  // one per row; empty: every row in group 0
   int64_t num_groups = 1;
   bool distinct = false;
@@ -70,8 +70,8 @@ inline Result<BoundAggregate> BindCall(const AggregateCall& call) {
   RUNNEL_ASSIGN_OR_RAISE(BoundAggregate bound, f->bind(args, call.distinct));
   for (size_t i = 0; i < call.args.size(); ++i) {
     if (!type::TypesEqual(bound.arg_types[i], call.args[i]->type())) {
-      return Status::InvalidArgument("test argument " + std::to_string(i) + " must be pre-cast to " +
-                                     bound.arg_types[i]->ToString());
+      return Status::InvalidArgument("test argument " + std::to_string(i) +
+                                     " must be pre-cast to " + bound.arg_types[i]->ToString());
     }
   }
   return bound;

@@ -64,14 +64,14 @@ Result<BoundAggregate> BindBoolean(const BindArgs& args, bool) {
 }  // namespace
 
 void RegisterBooleanAggregates(FunctionRegistry& registry) {
-  registry.AddAggregate(SupportDistinct(
-      {"bool_and", "bool_and(expr)", "True when every non-NULL value is true.", 1, 1,
-       BindBoolean<true>},
-      DistinctMode::kSameResult));
-  registry.AddAggregate(SupportDistinct(
-      {"bool_or", "bool_or(expr)", "True when at least one non-NULL value is true.", 1, 1,
-       BindBoolean<false>},
-      DistinctMode::kSameResult));
+  registry.AddAggregate(
+      SupportDistinct({"bool_and", "bool_and(expr)", "True when every non-NULL value is true.", 1,
+                       1, BindBoolean<true>},
+                      DistinctMode::kSameResult));
+  registry.AddAggregate(
+      SupportDistinct({"bool_or", "bool_or(expr)", "True when at least one non-NULL value is true.",
+                       1, 1, BindBoolean<false>},
+                      DistinctMode::kSameResult));
   registry.AddAlias("every", "bool_and");
   registry.AddAlias("any", "bool_or");
   registry.AddAlias("some", "bool_or");

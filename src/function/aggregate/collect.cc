@@ -50,9 +50,7 @@ class CollectAggregator final : public GroupedAggregator {
     return Status::OK();
   }
 
-  Result<std::vector<ColumnPtr>> States() override {
-    return std::vector<ColumnPtr>{Build(false)};
-  }
+  Result<std::vector<ColumnPtr>> States() override { return std::vector<ColumnPtr>{Build(false)}; }
   Result<ColumnPtr> Finalize() override { return Build(distinct_); }
 
  private:

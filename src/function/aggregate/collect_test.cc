@@ -32,9 +32,9 @@ TEST(CollectTest, StateIsTheArray) {
 
 TEST(CollectTest, StructElements) {
   auto st = type::Struct({{"a", type::Int(), true}, {"b", type::String(), true}});
-  ColumnPtr x = MakeColumn(st, {Value::Struct(st, {Value::Int(1), Value::String("x")}),
-                                Value::NullOf(st),
-                                Value::Struct(st, {Value::Int(2), Value::NullOf(type::String())})});
+  ColumnPtr x =
+      MakeColumn(st, {Value::Struct(st, {Value::Int(1), Value::String("x")}), Value::NullOf(st),
+                      Value::Struct(st, {Value::Int(2), Value::NullOf(type::String())})});
   EXPECT_THAT(Shown(RunAndCheck(AggregateCall("collect_list", {x}))),
               ElementsAre("[{1, x}, {2, NULL}]"));
 }

@@ -55,9 +55,7 @@ class CountAggregator final : public GroupedAggregator {
     return std::vector<ColumnPtr>{vector::MakeFixedColumn(type::BigInt(), counts_)};
   }
 
-  Result<ColumnPtr> Finalize() override {
-    return vector::MakeFixedColumn(type::BigInt(), counts_);
-  }
+  Result<ColumnPtr> Finalize() override { return vector::MakeFixedColumn(type::BigInt(), counts_); }
 
  private:
   CountMode mode_;
@@ -76,13 +74,13 @@ BoundAggregate BindCountOf(std::vector<type::DataTypePtr> arg_types, CountMode m
 }  // namespace
 
 void RegisterCountAggregates(FunctionRegistry& registry) {
-  registry.AddAggregate(SupportDistinct(
-      {"count", "count(*) | count([DISTINCT] expr[, expr...])",
-       "The number of rows, or of rows where every argument is not NULL.", 0, -1,
-       [](const BindArgs& args, bool) -> Result<BoundAggregate> {
-         return BindCountOf(args.types, CountMode::kAllNonNull);
-       }},
-      DistinctMode::kDeduplicate));
+  registry.AddAggregate(
+      SupportDistinct({"count", "count(*) | count([DISTINCT] expr[, expr...])",
+                       "The number of rows, or of rows where every argument is not NULL.", 0, -1,
+                       [](const BindArgs& args, bool) -> Result<BoundAggregate> {
+                         return BindCountOf(args.types, CountMode::kAllNonNull);
+                       }},
+                      DistinctMode::kDeduplicate));
   registry.AddAggregate(SupportDistinct(
       {"count_if", "count_if(cond)", "The number of rows where the condition is true.", 1, 1,
        [](const BindArgs& args, bool) -> Result<BoundAggregate> {

@@ -12,15 +12,15 @@ TEST(CountTest, StarCountsEveryRowIncludingNulls) {
 }
 
 TEST(CountTest, ExpressionSkipsNulls) {
-  AggregateCall call{"count", {Ints(type::Int(), {1, std::nullopt, 3, std::nullopt, 5})},
-                     {0, 0, 1, 1, 0}, 3};
+  AggregateCall call{
+      "count", {Ints(type::Int(), {1, std::nullopt, 3, std::nullopt, 5})}, {0, 0, 1, 1, 0}, 3};
   EXPECT_THAT(Shown(RunAndCheck(call)), ElementsAre("2", "1", "0"));
 }
 
 TEST(CountTest, SeveralArgumentsNeedEveryOneSet) {
-  AggregateCall call{"count",
-                     {Ints(type::Int(), {1, std::nullopt, 3, 4}),
-                      Strings({"a", "b", std::nullopt, "d"})}};
+  AggregateCall call{
+      "count",
+      {Ints(type::Int(), {1, std::nullopt, 3, 4}), Strings({"a", "b", std::nullopt, "d"})}};
   EXPECT_THAT(Shown(RunAndCheck(call)), ElementsAre("2"));
 }
 
@@ -38,9 +38,9 @@ TEST(CountTest, ResultTypeAndStateAreBigInt) {
 }
 
 TEST(CountTest, CountIfCountsTrueRows) {
-  ColumnPtr cond = MakeColumn(type::Boolean(), {Value::Boolean(true), Value::Boolean(false),
-                                                Value::NullOf(type::Boolean()),
-                                                Value::Boolean(true)});
+  ColumnPtr cond =
+      MakeColumn(type::Boolean(), {Value::Boolean(true), Value::Boolean(false),
+                                   Value::NullOf(type::Boolean()), Value::Boolean(true)});
   AggregateCall call{"count_if", {cond}, {0, 0, 0, 1}, 3};
   EXPECT_THAT(Shown(RunAndCheck(call)), ElementsAre("1", "1", "0"));
   EXPECT_FALSE(BindCall({"count_if", {Ints(type::Int(), {1})}}).ok());

@@ -33,8 +33,7 @@ TEST(DistinctTest, CountOfTuplesNeedsEveryField) {
   auto bound = BindCall(Distinct("count", {a, b}));
   ASSERT_TRUE(bound.ok());
   ASSERT_EQ(bound->state_fields.size(), 1u);
-  EXPECT_EQ(bound->state_fields[0].type->ToString(),
-            "ARRAY<STRUCT<col1: INT, col2: STRING>>");
+  EXPECT_EQ(bound->state_fields[0].type->ToString(), "ARRAY<STRUCT<col1: INT, col2: STRING>>");
 }
 
 TEST(DistinctTest, DoublesGroupNanAndSignedZero) {

@@ -53,7 +53,7 @@ double Tau(double x) {
 uint64_t HashInt64(int64_t v) { return base::HashBytes(&v, sizeof v); }
 
 uint64_t HashDouble(double d) {
-  if (d == 0) d = 0;  // -0.0 counts as 0.0
+  if (d == 0) d = 0;           // -0.0 counts as 0.0
   if (std::isnan(d)) d = NAN;  // one NaN
   return base::HashBytes(&d, sizeof d);
 }
@@ -114,8 +114,8 @@ class HyperLogLogAggregator final : public GroupedAggregator {
       if (static_cast<int64_t>(sketch.size()) != num_registers_) {
         return Status::Corruption(
             "approx_count_distinct state has the wrong size for its precision; was it written "
-            "with another rsd? Expected " + std::to_string(num_registers_) + " bytes, got " +
-            std::to_string(sketch.size()));
+            "with another rsd? Expected " +
+            std::to_string(num_registers_) + " bytes, got " + std::to_string(sketch.size()));
       }
       uint8_t* group = &registers_[group_ids[i] * num_registers_];
       for (int64_t r = 0; r < num_registers_; ++r) {
@@ -182,12 +182,16 @@ Result<BoundAggregate> BindApproxCountDistinct(const BindArgs& args, bool) {
   if (!(rsd > 0)) return ArgumentTypeError(args, 1, "a positive relative standard deviation");
   int precision = static_cast<int>(std::ceil(2.0 * std::log2(1.106 / rsd)));
   if (precision < kMinPrecision) {
-    return Status::Analysis("HLL++ requires at least 4 bits for addressing. Use a lower error, "
-                            "at most 39%. Got rsd " + std::to_string(rsd) + ".");
+    return Status::Analysis(
+        "HLL++ requires at least 4 bits for addressing. Use a lower error, "
+        "at most 39%. Got rsd " +
+        std::to_string(rsd) + ".");
   }
   if (precision > kMaxPrecision) {
-    return Status::NotSupported("approx_count_distinct supports a relative error of at least "
-                                "0.0022 (2^18 registers). Got rsd " + std::to_string(rsd) + ".");
+    return Status::NotSupported(
+        "approx_count_distinct supports a relative error of at least "
+        "0.0022 (2^18 registers). Got rsd " +
+        std::to_string(rsd) + ".");
   }
   BoundAggregate out;
   out.return_type = type::BigInt();
@@ -200,11 +204,11 @@ Result<BoundAggregate> BindApproxCountDistinct(const BindArgs& args, bool) {
 }  // namespace
 
 void RegisterHyperLogLogAggregates(FunctionRegistry& registry) {
-  registry.AddAggregate(SupportDistinct(
-      {"approx_count_distinct", "approx_count_distinct(expr[, relativeSD])",
-       "An estimate of the number of distinct non-NULL values (HyperLogLog).", 1, 2,
-       BindApproxCountDistinct},
-      DistinctMode::kSameResult));
+  registry.AddAggregate(
+      SupportDistinct({"approx_count_distinct", "approx_count_distinct(expr[, relativeSD])",
+                       "An estimate of the number of distinct non-NULL values (HyperLogLog).", 1, 2,
+                       BindApproxCountDistinct},
+                      DistinctMode::kSameResult));
 }
 
 }  // namespace runnel::function

@@ -9,7 +9,8 @@ using ::testing::ElementsAre;
 
 AggregateCall WithRsd(ColumnPtr x, double rsd) {
   int64_t n = x->length();
-  AggregateCall call("approx_count_distinct", {x, vector::MakeConstantColumn(Value::Double(rsd), n)});
+  AggregateCall call("approx_count_distinct",
+                     {x, vector::MakeConstantColumn(Value::Double(rsd), n)});
   call.constants = {std::nullopt, Value::Double(rsd)};
   return call;
 }
@@ -23,14 +24,16 @@ ColumnPtr Sequence(int64_t count, int repeats) {
 }
 
 TEST(ApproxCountDistinctTest, HundredThousandWithinFivePercent) {
-  std::vector<Value> got = RunAndCheck(AggregateCall("approx_count_distinct", {Sequence(100000, 1)}));
+  std::vector<Value> got =
+      RunAndCheck(AggregateCall("approx_count_distinct", {Sequence(100000, 1)}));
   ASSERT_EQ(got.size(), 1u);
   EXPECT_NEAR(static_cast<double>(got[0].bigint_value()), 100000.0, 5000.0);
 }
 
 TEST(ApproxCountDistinctTest, DuplicatesDoNotCount) {
   // The sketch only records which values were seen: repeats leave it unchanged.
-  std::vector<Value> once = RunAndCheck(AggregateCall("approx_count_distinct", {Sequence(20000, 1)}));
+  std::vector<Value> once =
+      RunAndCheck(AggregateCall("approx_count_distinct", {Sequence(20000, 1)}));
   std::vector<Value> thrice =
       RunAndCheck(AggregateCall("approx_count_distinct", {Sequence(20000, 3)}));
   EXPECT_EQ(once[0].bigint_value(), thrice[0].bigint_value());

@@ -132,17 +132,24 @@ std::function<std::unique_ptr<GroupedAggregator>()> MakerFor(const DataTypePtr& 
     return [type] { return std::make_unique<ExtremumAggregator<Slot, kMax>>(type); };
   };
   switch (type->id()) {
-    case TypeId::kBoolean: return make(BoolSlot{});
+    case TypeId::kBoolean:
+      return make(BoolSlot{});
     case TypeId::kInt:
-    case TypeId::kDate: return make(FixedSlot<int32_t>{});
+    case TypeId::kDate:
+      return make(FixedSlot<int32_t>{});
     case TypeId::kBigInt:
     case TypeId::kTimestamp:
-    case TypeId::kInterval: return make(FixedSlot<int64_t>{});
-    case TypeId::kDouble: return make(DoubleSlot{});
-    case TypeId::kDecimal: return make(FixedSlot<type::int128_t>{});
+    case TypeId::kInterval:
+      return make(FixedSlot<int64_t>{});
+    case TypeId::kDouble:
+      return make(DoubleSlot{});
+    case TypeId::kDecimal:
+      return make(FixedSlot<type::int128_t>{});
     case TypeId::kString:
-    case TypeId::kBinary: return make(StringSlot{});
-    default: return make(ValueSlot{});
+    case TypeId::kBinary:
+      return make(StringSlot{});
+    default:
+      return make(ValueSlot{});
   }
 }
 
@@ -161,12 +168,12 @@ Result<BoundAggregate> BindExtremum(const BindArgs& args, bool) {
 }  // namespace
 
 void RegisterMinMaxAggregates(FunctionRegistry& registry) {
-  registry.AddAggregate(SupportDistinct({"min", "min(expr)", "The smallest non-NULL value.", 1, 1,
-                                         BindExtremum<false>},
-                                        DistinctMode::kSameResult));
-  registry.AddAggregate(SupportDistinct({"max", "max(expr)", "The largest non-NULL value.", 1, 1,
-                                         BindExtremum<true>},
-                                        DistinctMode::kSameResult));
+  registry.AddAggregate(SupportDistinct(
+      {"min", "min(expr)", "The smallest non-NULL value.", 1, 1, BindExtremum<false>},
+      DistinctMode::kSameResult));
+  registry.AddAggregate(
+      SupportDistinct({"max", "max(expr)", "The largest non-NULL value.", 1, 1, BindExtremum<true>},
+                      DistinctMode::kSameResult));
 }
 
 }  // namespace runnel::function

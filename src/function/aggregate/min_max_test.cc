@@ -31,14 +31,13 @@ TEST(MinMaxTest, StringsCompareBytewise) {
 TEST(MinMaxTest, DatesTimestampsBooleansDecimals) {
   EXPECT_THAT(Shown(RunAndCheck(AggregateCall("max", {Ints(type::Date(), {0, 19723, 1})}))),
               ElementsAre("2024-01-01"));
-  EXPECT_THAT(
-      Shown(RunAndCheck(AggregateCall("min", {Ints(type::Timestamp(), {86400000000, 0})}))),
-      ElementsAre("1970-01-01 00:00:00"));
+  EXPECT_THAT(Shown(RunAndCheck(AggregateCall("min", {Ints(type::Timestamp(), {86400000000, 0})}))),
+              ElementsAre("1970-01-01 00:00:00"));
   ColumnPtr bools = MakeColumn(type::Boolean(), {Value::Boolean(true), Value::Boolean(false)});
   EXPECT_THAT(Shown(RunAndCheck(AggregateCall("min", {bools}))), ElementsAre("false"));
   EXPECT_THAT(Shown(RunAndCheck(AggregateCall("max", {bools}))), ElementsAre("true"));
-  ColumnPtr decimals = MakeColumn(type::Decimal(5, 2), {Value::Decimal(-150, 5, 2),
-                                                        Value::Decimal(99, 5, 2)});
+  ColumnPtr decimals =
+      MakeColumn(type::Decimal(5, 2), {Value::Decimal(-150, 5, 2), Value::Decimal(99, 5, 2)});
   std::vector<Value> got = RunAndCheck(AggregateCall("min", {decimals}));
   EXPECT_THAT(Shown(got), ElementsAre("-1.50"));
   EXPECT_EQ(got[0].type()->ToString(), "DECIMAL(5,2)");

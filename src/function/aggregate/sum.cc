@@ -356,9 +356,15 @@ Result<BoundAggregate> BindAvg(const BindArgs& args, bool) {
   out.return_type = type::Double();
   out.state_fields = {{"sum", type::Double(), false}, {"count", type::BigInt(), false}};
   switch (input->id()) {
-    case TypeId::kInt: out.make = Maker<AvgAggregator<int32_t>>(); break;
-    case TypeId::kBigInt: out.make = Maker<AvgAggregator<int64_t>>(); break;
-    default: out.make = Maker<AvgAggregator<double>>(); break;
+    case TypeId::kInt:
+      out.make = Maker<AvgAggregator<int32_t>>();
+      break;
+    case TypeId::kBigInt:
+      out.make = Maker<AvgAggregator<int64_t>>();
+      break;
+    default:
+      out.make = Maker<AvgAggregator<double>>();
+      break;
   }
   return out;
 }
@@ -366,14 +372,14 @@ Result<BoundAggregate> BindAvg(const BindArgs& args, bool) {
 }  // namespace
 
 void RegisterSumAggregates(FunctionRegistry& registry) {
-  registry.AddAggregate(SupportDistinct(
-      {"sum", "sum([DISTINCT] expr)", "The sum of the non-NULL values; NULL when there are none.",
-       1, 1, BindSum},
-      DistinctMode::kDeduplicate));
-  registry.AddAggregate(SupportDistinct(
-      {"avg", "avg([DISTINCT] expr)", "The mean of the non-NULL values; NULL when there are none.",
-       1, 1, BindAvg},
-      DistinctMode::kDeduplicate));
+  registry.AddAggregate(
+      SupportDistinct({"sum", "sum([DISTINCT] expr)",
+                       "The sum of the non-NULL values; NULL when there are none.", 1, 1, BindSum},
+                      DistinctMode::kDeduplicate));
+  registry.AddAggregate(
+      SupportDistinct({"avg", "avg([DISTINCT] expr)",
+                       "The mean of the non-NULL values; NULL when there are none.", 1, 1, BindAvg},
+                      DistinctMode::kDeduplicate));
   registry.AddAlias("mean", "avg");
 }
 

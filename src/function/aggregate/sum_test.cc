@@ -48,7 +48,8 @@ TEST(SumTest, DecimalOverflowIsNull) {
   type::int128_t big = type::PowerOfTen(37) * 9;
   for (int i = 0; i < 4; ++i) builder.AppendDecimal(i == 3 ? 1 : big);
   AggregateCall call("sum", {builder.Finish()}, {0, 0, 1, 1}, 2);
-  EXPECT_THAT(Shown(RunAndCheck(call)), ElementsAre("NULL", "90000000000000000000000000000000000001"));
+  EXPECT_THAT(Shown(RunAndCheck(call)),
+              ElementsAre("NULL", "90000000000000000000000000000000000001"));
 }
 
 TEST(SumTest, StringIsReadAsDoubleAndBooleanIsRejected) {

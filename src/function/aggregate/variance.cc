@@ -95,18 +95,17 @@ Result<BoundAggregate> BindVariance(const BindArgs& args, bool) {
   BoundAggregate out;
   out.return_type = type::Double();
   out.arg_types = {type::Double()};
-  out.state_fields = {{"n", type::Double(), false},
-                      {"avg", type::Double(), false},
-                      {"m2", type::Double(), false}};
+  out.state_fields = {
+      {"n", type::Double(), false}, {"avg", type::Double(), false}, {"m2", type::Double(), false}};
   out.make = [] { return std::make_unique<VarianceAggregator>(kMoment); };
   return out;
 }
 
 void Add(FunctionRegistry& registry, const char* name, const char* description,
          std::function<Result<BoundAggregate>(const BindArgs&, bool)> bind) {
-  registry.AddAggregate(SupportDistinct(
-      {name, std::string(name) + "(expr)", description, 1, 1, std::move(bind)},
-      DistinctMode::kDeduplicate));
+  registry.AddAggregate(
+      SupportDistinct({name, std::string(name) + "(expr)", description, 1, 1, std::move(bind)},
+                      DistinctMode::kDeduplicate));
 }
 
 }  // namespace

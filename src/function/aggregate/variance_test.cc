@@ -7,8 +7,7 @@ using ::testing::ElementsAre;
 
 TEST(VarianceTest, SparkValuesOfOneToFour) {
   ColumnPtr x = Doubles({1, 2, 3, 4, std::nullopt});
-  EXPECT_THAT(Shown(RunAndCheck(AggregateCall("stddev", {x}))),
-              ElementsAre("1.2909944487358056"));
+  EXPECT_THAT(Shown(RunAndCheck(AggregateCall("stddev", {x}))), ElementsAre("1.2909944487358056"));
   EXPECT_THAT(Shown(RunAndCheck(AggregateCall("stddev_samp", {x}))),
               ElementsAre("1.2909944487358056"));
   EXPECT_THAT(Shown(RunAndCheck(AggregateCall("std", {x}))), ElementsAre("1.2909944487358056"));

@@ -59,8 +59,9 @@ Result<GeneratorOutput> Explode(const Column& input, int64_t num_rows,
   }
   int64_t count = static_cast<int64_t>(elements.size());
   if (options.with_position) {
-    out.columns.push_back(vector::MakeFixedColumn(
-        type::Int(), std::move(positions), any_outer_row ? position_valid : std::vector<uint8_t>{}));
+    out.columns.push_back(
+        vector::MakeFixedColumn(type::Int(), std::move(positions),
+                                any_outer_row ? position_valid : std::vector<uint8_t>{}));
   }
   switch (options.shape) {
     case Shape::kArray:
@@ -116,8 +117,7 @@ Result<BoundGenerator> BindExplode(const BindArgs& args, bool with_position, boo
 
 void Add(FunctionRegistry& registry, const std::string& name, const std::string& signature,
          const std::string& description, bool with_position, bool outer, bool inline_structs) {
-  registry.AddGenerator({name, signature, description, 1, 1,
-                         [=](const BindArgs& args) {
+  registry.AddGenerator({name, signature, description, 1, 1, [=](const BindArgs& args) {
                            return BindExplode(args, with_position, outer, inline_structs);
                          }});
 }

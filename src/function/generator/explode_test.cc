@@ -42,9 +42,11 @@ Generated Generate(const std::string& name, const ColumnPtr& input) {
   for (size_t r = 0; r < generated->source_rows.size(); ++r) {
     std::string row = std::to_string(generated->source_rows[r]) + ":";
     for (size_t c = 0; c < generated->columns.size(); ++c) {
-      EXPECT_EQ(generated->columns[c]->length(), static_cast<int64_t>(generated->source_rows.size()));
+      EXPECT_EQ(generated->columns[c]->length(),
+                static_cast<int64_t>(generated->source_rows.size()));
       EXPECT_TRUE(type::TypesEqual(generated->columns[c]->type(), bound->output_fields[c].type));
-      row += (c ? " | " : " ") + generated->columns[c]->GetValue(static_cast<int64_t>(r)).ToString();
+      row +=
+          (c ? " | " : " ") + generated->columns[c]->GetValue(static_cast<int64_t>(r)).ToString();
     }
     out.rows.push_back(row);
   }
@@ -106,11 +108,11 @@ TEST(ExplodeTest, NestedElements) {
 TEST(InlineTest, StructFieldsBecomeColumns) {
   auto st = type::Struct({{"a", type::Int(), true}, {"b", type::String(), true}});
   auto t = type::Array(st);
-  ColumnPtr input =
-      Column(t, {Value::Array(st, {Value::Struct(st, {Value::Int(1), Value::String("x")}),
-                                   Value::NullOf(st)}),
-                 Value::NullOf(t),
-                 Value::Array(st, {Value::Struct(st, {Value::Int(2), Value::String("y")})})});
+  ColumnPtr input = Column(
+      t, {Value::Array(st,
+                       {Value::Struct(st, {Value::Int(1), Value::String("x")}), Value::NullOf(st)}),
+          Value::NullOf(t),
+          Value::Array(st, {Value::Struct(st, {Value::Int(2), Value::String("y")})})});
   Generated g = Generate("inline", input);
   EXPECT_EQ(g.names, (Rows{"a", "b"}));
   EXPECT_EQ(g.rows, (Rows{"0: 1 | x", "0: NULL | NULL", "2: 2 | y"}));

@@ -243,13 +243,80 @@ Result<PlanPtr> Analyzer::ResolveSort(const PlanPtr& node) const {
   p->exprs.clear();
   for (const auto& k : node->exprs) {
     ExprPtr key = k->kind == ExprKind::kSortKey ? k : expr::SortKey(k, true, true);
-    RUNNEL_ASSIGN_OR_RAISE(ExprPtr bound, binder.Bind(key));
-    p->exprs.push_back(std::move(bound));
+    auto bound = binder.Bind(key);
+    if (!bound.ok()) {
+      // Spark resolves ORDER BY columns that a projection dropped from the projection's input:
+      // select(name).orderBy(id) sorts by id, then drops it again.
+      if (child->kind == PlanKind::kProject && child->children[0]->resolved) {
+        auto retry = SortBelowProjection(node, child);
+        if (retry.ok()) return retry;
+      }
+      return bound.status();
+    }
+    p->exprs.push_back(std::move(bound).value());
   }
   p->schema = child->schema;
   p->qualifiers = child->qualifiers;
   p->resolved = true;
   return PlanPtr(p);
+}
+
+Result<PlanPtr> Analyzer::SortBelowProjection(const PlanPtr& sort, const PlanPtr& project) const {
+  const PlanPtr& input = project->children[0];
+  // The projection's columns plus every input column, sorted, then the projection's again.
+  std::vector<ExprPtr> widened = project->exprs;
+  for (int i = 0; i < input->schema->num_fields(); ++i) {
+    widened.push_back(expr::Alias(expr::BoundColumn(i, input->schema->field(i).type, input->schema->field(i).name),
+                                  input->schema->field(i).name));
+  }
+  RUNNEL_ASSIGN_OR_RAISE(PlanPtr wide, ResolveNode(Project(input, widened)));
+  // Keys resolve against the projection's names first, then the input's.
+  auto wide_node = CopyNode(wide);
+  for (size_t i = project->exprs.size(); i < wide_node->qualifiers.size(); ++i) {
+    wide_node->qualifiers[i] = input->qualifiers[i - project->exprs.size()];
+  }
+  std::vector<ExprPtr> keys;
+  expr::ExprBinder binder(ScopeOf(*wide_node), registry_);
+  for (const auto& k : sort->exprs) {
+    ExprPtr key = k->kind == ExprKind::kSortKey ? k : expr::SortKey(k, true, true);
+    // Ambiguity between a projected column and an input column of the same name is expected;
+    // prefer the projected one (the first match in the projection's part).
+    auto bound = binder.Bind(key);
+    if (!bound.ok()) {
+      type::Schema projected_only(std::vector<type::Field>(wide_node->schema->fields().begin(),
+                                                           wide_node->schema->fields().begin() + project->exprs.size()));
+      type::Schema input_only(input->schema->fields());
+      expr::ExprBinder first(expr::Scope{&projected_only, nullptr}, registry_);
+      bound = first.Bind(key);
+      if (!bound.ok()) {
+        expr::ExprBinder second(expr::Scope{&input_only, &input->qualifiers}, registry_);
+        RUNNEL_ASSIGN_OR_RAISE(ExprPtr b, second.Bind(key));
+        int shift = static_cast<int>(project->exprs.size());
+        bound = expr::Transform(b, [shift](const ExprPtr& n) -> ExprPtr {
+          return n->kind == ExprKind::kBoundColumn ? expr::BoundColumn(n->index + shift, n->type, n->name) : n;
+        });
+      }
+    }
+    keys.push_back(std::move(bound).value());
+  }
+  auto sorted = std::make_shared<LogicalPlan>(*sort);
+  sorted->children = {PlanPtr(wide_node)};
+  sorted->exprs = std::move(keys);
+  sorted->schema = wide_node->schema;
+  sorted->qualifiers = wide_node->qualifiers;
+  sorted->resolved = true;
+  auto top = std::make_shared<LogicalPlan>();
+  top->kind = PlanKind::kProject;
+  top->children = {PlanPtr(sorted)};
+  std::vector<type::Field> fields;
+  for (size_t i = 0; i < project->exprs.size(); ++i) {
+    top->exprs.push_back(expr::BoundColumn(static_cast<int>(i), project->schema->field(static_cast<int>(i)).type,
+                                           project->schema->field(static_cast<int>(i)).name));
+  }
+  top->schema = project->schema;
+  top->qualifiers = project->qualifiers;
+  top->resolved = true;
+  return PlanPtr(top);
 }
 
 Result<PlanPtr> Analyzer::ResolveUnion(const PlanPtr& node) const {

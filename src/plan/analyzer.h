@@ -24,6 +24,7 @@ class Analyzer {
   Result<PlanPtr> ResolveAggregate(const PlanPtr& node) const;
   Result<PlanPtr> ResolveJoin(const PlanPtr& node) const;
   Result<PlanPtr> ResolveSort(const PlanPtr& node) const;
+  Result<PlanPtr> SortBelowProjection(const PlanPtr& sort, const PlanPtr& project) const;
   Result<PlanPtr> ResolveUnion(const PlanPtr& node) const;
   Result<PlanPtr> ResolveGenerate(const PlanPtr& child, const expr::ExprPtr& call,
                                   std::vector<std::string> names) const;

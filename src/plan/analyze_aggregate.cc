@@ -160,7 +160,8 @@ Result<PlanPtr> Analyzer::ResolveAggregate(const PlanPtr& node) const {
     if (ContainsAggregate(g, registry_)) {
       return Status::Analysis("Aggregate functions are not allowed in GROUP BY: " + g->ToString());
     }
-    RUNNEL_ASSIGN_OR_RAISE(ExprPtr b, binder.Bind(g));
+    // groupBy(expr.alias("day")): the alias names the output column, the key is the expr.
+    RUNNEL_ASSIGN_OR_RAISE(ExprPtr b, binder.Bind(g->kind == ExprKind::kAlias ? g->children[0] : g));
     groups.push_back(std::move(b));
   }
   AggregateLifter lifter(*child, groups, registry_);

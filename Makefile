@@ -35,6 +35,20 @@ test-asan: deps
 	@cmake --build --preset asan -j $(JOBS)
 	@ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build/asan --output-on-failure -j $(JOBS)
 
+# Each libFuzzer target runs for FUZZ_SECONDS (CI keeps it short); corpora live in the build dir.
+FUZZ_SECONDS ?= 30
+fuzz: deps
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS)
+	@for f in build/fuzz/fuzz/*_fuzz; do \
+	  name=$$(basename $$f); mkdir -p build/fuzz/corpus/$$name; \
+	  echo "fuzz: $$name for $(FUZZ_SECONDS)s"; \
+	  if ! $$f -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus/$$name > build/fuzz/$$name.log 2>&1; then \
+	    tail -40 build/fuzz/$$name.log; exit 1; \
+	  fi; \
+	  grep -E "^Done|^#[0-9]+ *DONE" build/fuzz/$$name.log | tail -1; \
+	done
+
 bench: build
 	@for b in build/release/bench/bench_*; do [ -x "$$b" ] && "$$b"; done
 

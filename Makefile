@@ -2,7 +2,7 @@
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc)
 
-.PHONY: all build deps run test test-unit test-golden test-asan test-examples bench install format clean fuzz
+.PHONY: all build deps run test test-unit test-golden test-asan test-examples bench install format clean fuzz docs
 
 all: build
 
@@ -54,6 +54,10 @@ bench: build
 
 install: build
 	@cmake --install build/release --prefix $(PREFIX)
+
+docs: build
+	@build/release/tools/docgen/runnel-docgen > docs/functions.md
+	@echo "docs/functions.md regenerated"
 
 format:
 	@find src include tools bench examples -name '*.h' -o -name '*.cc' | xargs clang-format -i

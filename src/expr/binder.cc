@@ -97,6 +97,9 @@ Result<ExprPtr> ExprBinder::CastTo(const ExprPtr& e, const type::DataTypePtr& to
 }
 
 Result<ExprPtr> ExprBinder::BindCall(const std::string& name, std::vector<ExprPtr> args) const {
+  if (name == kInvalidFunction && args.size() == 1 && args[0]->kind == ExprKind::kLiteral) {
+    return Status::Analysis(args[0]->literal.string_value());
+  }
   const function::ScalarFunction* f = registry_.FindScalar(name);
   if (!f) {
     if (registry_.FindAggregate(name)) {

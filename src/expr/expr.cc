@@ -56,6 +56,10 @@ ExprPtr Call(std::string function, std::vector<ExprPtr> args, bool distinct) {
   return e;
 }
 
+ExprPtr Invalid(std::string message) {
+  return Call(kInvalidFunction, {Literal(type::Value::String(std::move(message)))});
+}
+
 ExprPtr Cast(ExprPtr child, type::DataTypePtr to) {
   auto e = Make(ExprKind::kCast);
   e->children = {std::move(child)};

@@ -56,6 +56,11 @@ ExprPtr Alias(ExprPtr child, std::string name);
 ExprPtr Star(std::vector<std::string> qualifier = {});
 ExprPtr SortKey(ExprPtr child, bool ascending, bool nulls_first);
 
+// A placeholder for a mistake a lazy builder cannot report yet (an unknown type name in
+// cast("strng"), a bad join type): binding it fails with `message`.
+ExprPtr Invalid(std::string message);
+inline constexpr char kInvalidFunction[] = "__invalid__";
+
 // The name a projection of this expression gets: the alias, the column name, or ToString().
 std::string OutputName(const Expr& e);
 // Splits "t.`a.b`.c" into {"t", "a.b", "c"}.

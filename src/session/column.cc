@@ -27,7 +27,7 @@ Column Column::cast(const std::string& type_name) const {
   auto t = type::ParseDataType(type_name);
   // An unknown type name cannot fail here (builders never fail): it becomes a call that the
   // analyzer rejects with the parse error's message.
-  if (!t.ok()) return Call("__invalid_type__" + type_name, {*this});
+  if (!t.ok()) return Column(expr::Invalid("Cannot cast " + ToString() + ": " + t.status().message()));
   return cast(*t);
 }
 Column Column::cast(const type::DataTypePtr& type) const { return Column(expr::Cast(expr_, type)); }
@@ -65,7 +65,7 @@ Column Column::getItem(const Column& key) const { return Call("get_item", {*this
 Column Column::when(const Column& condition, const Column& value) const {
   // Extends a case_when chain built by functions::when.
   if (expr_->kind != expr::ExprKind::kCall || expr_->name != "case_when" || expr_->children.size() % 2 != 0) {
-    return Call("__when_without_case__", {*this});
+    return Column(expr::Invalid("when() must follow functions::when(...) or another when(): " + ToString()));
   }
   std::vector<ExprPtr> args = expr_->children;
   args.push_back(condition.expr());
@@ -74,7 +74,7 @@ Column Column::when(const Column& condition, const Column& value) const {
 }
 Column Column::otherwise(const Column& value) const {
   if (expr_->kind != expr::ExprKind::kCall || expr_->name != "case_when" || expr_->children.size() % 2 != 0) {
-    return Call("__otherwise_without_when__", {*this});
+    return Column(expr::Invalid("otherwise() must follow when(...): " + ToString()));
   }
   std::vector<ExprPtr> args = expr_->children;
   args.push_back(value.expr());

@@ -99,13 +99,13 @@ DataFrame DataFrame::join(const DataFrame& other, const std::vector<std::string>
                           const std::string& how) const {
   auto type = plan::ParseJoinType(how);
   // A bad join type must not fail here: a plan that the analyzer rejects carries the message.
-  if (!type.ok()) return filter(Column(expr::Call("__invalid_join_type__" + how, {})));
+  if (!type.ok()) return filter(Column(expr::Invalid(type.status().message())));
   return DataFrame(session_, plan::Join(plan_, other.plan_, *type, nullptr, using_columns));
 }
 
 DataFrame DataFrame::join(const DataFrame& other, const Column& on, const std::string& how) const {
   auto type = plan::ParseJoinType(how);
-  if (!type.ok()) return filter(Column(expr::Call("__invalid_join_type__" + how, {})));
+  if (!type.ok()) return filter(Column(expr::Invalid(type.status().message())));
   return DataFrame(session_, plan::Join(plan_, other.plan_, *type, on.expr()));
 }
 

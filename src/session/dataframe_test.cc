@@ -123,6 +123,12 @@ TEST_F(DataFrameTest, AnalysisErrorsSuggestNames) {
   auto fn = people().select(functions::call_function("uper", {col("name")})).collect();
   ASSERT_FALSE(fn.ok());
   EXPECT_NE(fn.status().message().find("Did you mean 'upper'?"), std::string::npos) << fn.status().message();
+  auto cast = people().select(col("age").cast("strng")).collect();
+  ASSERT_FALSE(cast.ok());
+  EXPECT_NE(cast.status().message().find("Did you mean 'STRING'?"), std::string::npos) << cast.status().message();
+  auto how = people().join(people(), "id", "lefty").collect();
+  ASSERT_FALSE(how.ok());
+  EXPECT_NE(how.status().message().find("Unsupported join type 'lefty'"), std::string::npos) << how.status().message();
   auto group = people().groupBy("city").agg({col("name")}).collect();
   ASSERT_FALSE(group.ok());
   EXPECT_NE(group.status().message().find("GROUP BY"), std::string::npos);

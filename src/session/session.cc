@@ -42,7 +42,7 @@ DataFrame Session::createDataFrame(const std::vector<Row>& rows, const std::stri
   if (!schema.ok()) {
     // Builders never fail: an unparsable schema yields a plan that reports the error.
     return DataFrame(state_, plan::Project(plan::Values(std::make_shared<type::Schema>(), {}),
-                                           {expr::Call("__invalid_schema__: " + schema.status().message(), {})}));
+                                           {expr::Invalid(schema.status().message())}));
   }
   return createDataFrame(rows, *schema);
 }

@@ -33,6 +33,7 @@ Column::Column(type::DataTypePtr type, int64_t length, int64_t null_count,
   if (type_->id() == type::TypeId::kNull) {
     null_count_ = length_;
     validity_ = nullptr;
+    all_null_ = true;
   }
 }
 

@@ -40,7 +40,7 @@ class Column {
   bool has_nulls() const { return null_count_ > 0; }
 
   bool IsValid(int64_t i) const {
-    return validity_ == nullptr || bits::Get(validity_, offset_ + i);
+    return validity_ == nullptr ? !all_null_ : bits::Get(validity_, offset_ + i);
   }
   bool IsNull(int64_t i) const { return !IsValid(i); }
 
@@ -79,6 +79,7 @@ class Column {
   std::vector<BufferPtr> buffers_;  // [0] validity (may be null), then per layout
   std::vector<ColumnPtr> children_;
   const uint8_t* validity_;
+  bool all_null_ = false;  // a VOID column: no bitmap, every row NULL
 };
 
 // Shorthands for building columns in kernels: values plus an optional validity vector (one byte

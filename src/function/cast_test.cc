@@ -52,11 +52,10 @@ TEST(CastTest, StringToBooleanDateTimestamp) {
   EXPECT_EQ(Cast(Value::String("2024-01-31 10:00:00.5"), type::Timestamp()).ToString(),
             "2024-01-31 10:00:00.5");
   EXPECT_EQ(Cast(Value::String("1 02:03:04.5"), type::Interval()).bigint_value(),
-            type::kMicrosPerDay + 2 * type::kMicrosPerHour + 3 * type::kMicrosPerMinute +
-                4500000);
-  EXPECT_EQ(Cast(Value::String("INTERVAL '-0 00:00:01' DAY TO SECOND"), type::Interval())
-                .bigint_value(),
-            -type::kMicrosPerSecond);
+            type::kMicrosPerDay + 2 * type::kMicrosPerHour + 3 * type::kMicrosPerMinute + 4500000);
+  EXPECT_EQ(
+      Cast(Value::String("INTERVAL '-0 00:00:01' DAY TO SECOND"), type::Interval()).bigint_value(),
+      -type::kMicrosPerSecond);
 }
 
 TEST(CastTest, NumbersToNumbers) {

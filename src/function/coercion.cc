@@ -15,11 +15,16 @@ namespace {
 // Rank of the numeric types in the widening order.
 int NumericRank(TypeId id) {
   switch (id) {
-    case TypeId::kInt: return 1;
-    case TypeId::kBigInt: return 2;
-    case TypeId::kDecimal: return 3;
-    case TypeId::kDouble: return 4;
-    default: return 0;
+    case TypeId::kInt:
+      return 1;
+    case TypeId::kBigInt:
+      return 2;
+    case TypeId::kDecimal:
+      return 3;
+    case TypeId::kDouble:
+      return 4;
+    default:
+      return 0;
   }
 }
 
@@ -59,7 +64,8 @@ DataTypePtr NestedCommon(const DataTypePtr& a, const DataTypePtr& b, Combine com
       }
       return type::Struct(std::move(fields));
     }
-    default: return nullptr;
+    default:
+      return nullptr;
   }
 }
 

@@ -28,11 +28,13 @@ Value Null() { return Value(); }
 TEST(ArithmeticTest, IntegersWrapAndPromote) {
   EXPECT_EQ(Eval("add", {Value::Int(1), Value::Int(2)}), Value::Int(3));
   EXPECT_EQ(Eval("add", {Value::Int(2147483647), Value::Int(1)}), Value::Int(-2147483647 - 1));
-  EXPECT_EQ(Eval("multiply", {Value::BigInt(std::numeric_limits<int64_t>::max()), Value::BigInt(2)}),
-            Value::BigInt(-2));
+  EXPECT_EQ(
+      Eval("multiply", {Value::BigInt(std::numeric_limits<int64_t>::max()), Value::BigInt(2)}),
+      Value::BigInt(-2));
   EXPECT_EQ(TypeOf("add", {Value::Int(1), Value::BigInt(2)}), "BIGINT");
   EXPECT_EQ(Eval("subtract", {Value::Int(1), Value::BigInt(3)}), Value::BigInt(-2));
-  EXPECT_EQ(Eval("add", {Value::Double(0.1), Value::Double(0.2)}).ToString(), "0.30000000000000004");
+  EXPECT_EQ(Eval("add", {Value::Double(0.1), Value::Double(0.2)}).ToString(),
+            "0.30000000000000004");
   EXPECT_EQ(Eval("add", {Value::String("1.5"), Value::Int(1)}), Value::Double(2.5));
   EXPECT_TRUE(Eval("add", {Value::Int(1), Null()}).is_null());
   EXPECT_EQ(TypeOf("add", {Value::Int(1), Null()}), "INT");
@@ -99,7 +101,8 @@ TEST(ArithmeticTest, DatesTimestampsIntervals) {
   EXPECT_EQ(Eval("subtract", {Value::Timestamp(ts), Value::Timestamp(ts - 5)}), Value::Interval(5));
   EXPECT_EQ(Eval("add", {hour, hour}), Value::Interval(2 * type::kMicrosPerHour));
   EXPECT_EQ(Eval("multiply", {hour, Value::Int(3)}), Value::Interval(3 * type::kMicrosPerHour));
-  EXPECT_EQ(Eval("multiply", {Value::Double(1.5), hour}), Value::Interval(90 * type::kMicrosPerMinute));
+  EXPECT_EQ(Eval("multiply", {Value::Double(1.5), hour}),
+            Value::Interval(90 * type::kMicrosPerMinute));
   EXPECT_EQ(Eval("divide", {hour, Value::Int(2)}), Value::Interval(30 * type::kMicrosPerMinute));
   EXPECT_EQ(Eval("divide", {Value::Interval(3), Value::Int(2)}), Value::Interval(2));  // HALF_UP
   EXPECT_TRUE(Eval("divide", {hour, Value::Int(0)}).is_null());

@@ -81,7 +81,8 @@ TEST(ComparisonTest, NestedElementWise) {
 TEST(ComparisonTest, ColumnsWithNulls) {
   std::vector<std::vector<Value>> rows;
   for (int i = 0; i < 50; ++i) {
-    rows.push_back({i % 3 == 0 ? Value::NullOf(type::BigInt()) : Value::BigInt(i), Value::BigInt(25)});
+    rows.push_back(
+        {i % 3 == 0 ? Value::NullOf(type::BigInt()) : Value::BigInt(i), Value::BigInt(25)});
   }
   auto out = EvaluateRows("less", rows).ValueOrDie();
   for (int i = 0; i < 50; ++i) {
@@ -119,7 +120,8 @@ TEST(LogicalTest, NullTests) {
   EXPECT_EQ(Eval("coalesce", {Value::Int(5), Value::String("x")}), Value::String("5"));
   EXPECT_EQ(Eval("nvl", {Null(), Value::String("d")}), Value::String("d"));
   EXPECT_EQ(Eval("ifnull", {Value::Int(1), Value::Int(2)}), Value::Int(1));
-  EXPECT_EQ(Eval("nvl2", {Value::Int(1), Value::String("a"), Value::String("b")}), Value::String("a"));
+  EXPECT_EQ(Eval("nvl2", {Value::Int(1), Value::String("a"), Value::String("b")}),
+            Value::String("a"));
   EXPECT_EQ(Eval("nvl2", {Null(), Value::String("a"), Value::String("b")}), Value::String("b"));
   EXPECT_TRUE(Eval("nullif", {Value::Int(1), Value::Int(1)}).is_null());
   EXPECT_EQ(Eval("nullif", {Value::String("1"), Value::Int(2)}), Value::String("1"));

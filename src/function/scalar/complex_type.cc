@@ -1,7 +1,7 @@
 // Constructors and accessors of ARRAY, MAP and STRUCT values:
 //   struct(a, ...) -> STRUCT<col1, col2, ...>; named_struct('n1', v1, ...) (constant names);
-//   array(a, ...) -> ARRAY<CommonType>; map(k1, v1, ...) -> MAP<CommonType(keys), CommonType(values)>;
-//   size(array|map) -> INT, -1 for NULL (Spark's non-ANSI default);
+//   array(a, ...) -> ARRAY<CommonType>; map(k1, v1, ...) -> MAP<CommonType(keys),
+//   CommonType(values)>; size(array|map) -> INT, -1 for NULL (Spark's non-ANSI default);
 //   element_at(array, i) 1-based, negative from the end, out of range or 0 -> NULL;
 //   element_at(map, key); get_item(array, i) 0-based (arr[i]) / get_item(map, key) (m[key]);
 //   get_field(struct, 'name'); map_keys, map_values; array_contains(array, v) (three-valued);
@@ -12,6 +12,7 @@
 
 #include "function/coercion.h"
 #include "function/registry.h"
+#include "function/scalar/definition.h"
 #include "function/scalar/row_compare.h"
 #include "function/scalar/row_gather.h"
 #include "function/scalar/row_kernel.h"
@@ -27,29 +28,6 @@ using vector::ColumnBuilder;
 using vector::ColumnPtr;
 
 namespace {
-
-ScalarFunction Function(const char* name, const char* signature, const char* description,
-                        int min_args, int max_args,
-                        std::function<Result<BoundScalar>(const BindArgs&)> bind) {
-  ScalarFunction f;
-  f.name = name;
-  f.signature = signature;
-  f.description = description;
-  f.min_args = min_args;
-  f.max_args = max_args;
-  f.bind = std::move(bind);
-  return f;
-}
-
-BoundScalar Bound(DataTypePtr result, std::vector<DataTypePtr> args, ScalarKernel kernel,
-                  bool null_intolerant = false) {
-  BoundScalar bound;
-  bound.return_type = std::move(result);
-  bound.arg_types = std::move(args);
-  bound.kernel = std::move(kernel);
-  bound.null_intolerant = null_intolerant;
-  return bound;
-}
 
 Status WrongType(const BindArgs& args, size_t i, const char* expected) {
   return Status::Analysis("Function '" + args.name + "' needs " + expected + " as argument " +
@@ -68,10 +46,11 @@ Result<BoundScalar> BindStruct(const BindArgs& args) {
     fields.push_back({"col" + std::to_string(i + 1), args.types[i], true});
   }
   DataTypePtr t = type::Struct(fields);
-  return Bound(t, args.types, [t](const std::vector<ColumnPtr>& c, int64_t n,
-                                  const KernelContext&) -> Result<ColumnPtr> {
-    return MakeStruct(t, c, n);
-  });
+  return MakeBoundScalar(
+      t, args.types,
+      [t](const std::vector<ColumnPtr>& c, int64_t n, const KernelContext&) -> Result<ColumnPtr> {
+        return MakeStruct(t, c, n);
+      });
 }
 
 Result<BoundScalar> BindNamedStruct(const BindArgs& args) {
@@ -88,12 +67,13 @@ Result<BoundScalar> BindNamedStruct(const BindArgs& args) {
     fields.push_back({name->string_value(), args.types[i + 1], true});
   }
   DataTypePtr t = type::Struct(fields);
-  return Bound(t, args.types, [t](const std::vector<ColumnPtr>& c, int64_t n,
-                                  const KernelContext&) -> Result<ColumnPtr> {
-    std::vector<ColumnPtr> values;
-    for (size_t i = 1; i < c.size(); i += 2) values.push_back(c[i]);
-    return MakeStruct(t, std::move(values), n);
-  });
+  return MakeBoundScalar(
+      t, args.types,
+      [t](const std::vector<ColumnPtr>& c, int64_t n, const KernelContext&) -> Result<ColumnPtr> {
+        std::vector<ColumnPtr> values;
+        for (size_t i = 1; i < c.size(); i += 2) values.push_back(c[i]);
+        return MakeStruct(t, std::move(values), n);
+      });
 }
 
 Result<DataTypePtr> CommonOf(const BindArgs& args, const std::vector<DataTypePtr>& types,
@@ -106,17 +86,17 @@ Result<DataTypePtr> CommonOf(const BindArgs& args, const std::vector<DataTypePtr
 Result<BoundScalar> BindArray(const BindArgs& args) {
   RUNNEL_ASSIGN_OR_RAISE(auto element, CommonOf(args, args.types, "elements"));
   DataTypePtr t = type::Array(element);
-  return Bound(t, std::vector<DataTypePtr>(args.types.size(), element),
-               [t](const std::vector<ColumnPtr>& c, int64_t n,
-                   const KernelContext&) -> Result<ColumnPtr> {
-                 ColumnBuilder builder(t);
-                 builder.Reserve(n);
-                 for (int64_t i = 0; i < n; ++i) {
-                   for (const auto& e : c) builder.child(0).AppendFrom(*e, i);
-                   builder.CloseList();
-                 }
-                 return builder.Finish();
-               });
+  return MakeBoundScalar(
+      t, std::vector<DataTypePtr>(args.types.size(), element),
+      [t](const std::vector<ColumnPtr>& c, int64_t n, const KernelContext&) -> Result<ColumnPtr> {
+        ColumnBuilder builder(t);
+        builder.Reserve(n);
+        for (int64_t i = 0; i < n; ++i) {
+          for (const auto& e : c) builder.child(0).AppendFrom(*e, i);
+          builder.CloseList();
+        }
+        return builder.Finish();
+      });
 }
 
 Result<BoundScalar> BindMap(const BindArgs& args) {
@@ -136,36 +116,37 @@ Result<BoundScalar> BindMap(const BindArgs& args) {
     arg_types.push_back(k);
     arg_types.push_back(v);
   }
-  return Bound(t, arg_types, [t](const std::vector<ColumnPtr>& c, int64_t n,
-                                 const KernelContext&) -> Result<ColumnPtr> {
-    ColumnBuilder builder(t);
-    for (int64_t i = 0; i < n; ++i) {
-      bool null_key = false;
-      std::vector<size_t> kept;  // pairs, last duplicate wins
-      for (size_t p = 0; p < c.size(); p += 2) {
-        if (CellIsNull(*c[p], i)) null_key = true;
-        if (null_key) break;
-        auto dup = std::find_if(kept.begin(), kept.end(), [&](size_t q) {
-          return CompareCells(*c[q], i, *c[p], i) == 0;
-        });
-        if (dup != kept.end()) {
-          *dup = p;
-        } else {
-          kept.push_back(p);
+  return MakeBoundScalar(
+      t, arg_types,
+      [t](const std::vector<ColumnPtr>& c, int64_t n, const KernelContext&) -> Result<ColumnPtr> {
+        ColumnBuilder builder(t);
+        for (int64_t i = 0; i < n; ++i) {
+          bool null_key = false;
+          std::vector<size_t> kept;  // pairs, last duplicate wins
+          for (size_t p = 0; p < c.size(); p += 2) {
+            if (CellIsNull(*c[p], i)) null_key = true;
+            if (null_key) break;
+            auto dup = std::find_if(kept.begin(), kept.end(), [&](size_t q) {
+              return CompareCells(*c[q], i, *c[p], i) == 0;
+            });
+            if (dup != kept.end()) {
+              *dup = p;
+            } else {
+              kept.push_back(p);
+            }
+          }
+          if (null_key) {
+            builder.AppendNull();
+            continue;
+          }
+          for (size_t p : kept) {
+            builder.child(0).AppendFrom(*c[p], i);
+            builder.child(1).AppendFrom(*c[p + 1], i);
+          }
+          builder.CloseList();
         }
-      }
-      if (null_key) {
-        builder.AppendNull();
-        continue;
-      }
-      for (size_t p : kept) {
-        builder.child(0).AppendFrom(*c[p], i);
-        builder.child(1).AppendFrom(*c[p + 1], i);
-      }
-      builder.CloseList();
-    }
-    return builder.Finish();
-  });
+        return builder.Finish();
+      });
 }
 
 bool IsArrayOrMap(const type::DataType& t) {
@@ -176,14 +157,15 @@ Result<BoundScalar> BindSize(const BindArgs& args) {
   DataTypePtr t = args.types[0];
   if (t->id() == TypeId::kNull) t = type::Array(type::Null());
   if (!IsArrayOrMap(*t)) return WrongType(args, 0, "an ARRAY or MAP");
-  return Bound(type::Int(), {t}, [](const std::vector<ColumnPtr>& c, int64_t n,
-                                    const KernelContext&) -> Result<ColumnPtr> {
-    const Column& a = *c[0];
-    const int32_t* o = a.offsets();
-    std::vector<int32_t> out(n);
-    for (int64_t i = 0; i < n; ++i) out[i] = a.IsNull(i) ? -1 : o[i + 1] - o[i];
-    return vector::MakeFixedColumn<int32_t>(type::Int(), std::move(out));
-  });
+  return MakeBoundScalar(
+      type::Int(), {t},
+      [](const std::vector<ColumnPtr>& c, int64_t n, const KernelContext&) -> Result<ColumnPtr> {
+        const Column& a = *c[0];
+        const int32_t* o = a.offsets();
+        std::vector<int32_t> out(n);
+        for (int64_t i = 0; i < n; ++i) out[i] = a.IsNull(i) ? -1 : o[i + 1] - o[i];
+        return vector::MakeFixedColumn<int32_t>(type::Int(), std::move(out));
+      });
 }
 
 // The map value for each row's key, or NULL.
@@ -224,24 +206,24 @@ Result<BoundScalar> BindElementAt(const BindArgs& args, bool one_based) {
     if (!args.types[1]->is_integral() && args.types[1]->id() != TypeId::kNull) {
       return WrongType(args, 1, "an integer index");
     }
-    return Bound(t->element_type(), {t, type::Int()},
-                 [one_based](const std::vector<ColumnPtr>& c, int64_t,
-                             const KernelContext&) -> Result<ColumnPtr> {
-                   return ArrayLookup(*c[0], *c[1], one_based);
-                 });
+    return MakeBoundScalar(t->element_type(), {t, type::Int()},
+                           [one_based](const std::vector<ColumnPtr>& c, int64_t,
+                                       const KernelContext&) -> Result<ColumnPtr> {
+                             return ArrayLookup(*c[0], *c[1], one_based);
+                           });
   }
   if (t->id() == TypeId::kMap) {
     DataTypePtr value = t->value_type();
-    return Bound(value, {t, t->key_type()},
-                 [value](const std::vector<ColumnPtr>& c, int64_t,
-                         const KernelContext&) -> Result<ColumnPtr> {
-                   return MapLookup(*c[0], *c[1], value);
-                 });
+    return MakeBoundScalar(value, {t, t->key_type()},
+                           [value](const std::vector<ColumnPtr>& c, int64_t, const KernelContext&)
+                               -> Result<ColumnPtr> { return MapLookup(*c[0], *c[1], value); });
   }
   if (t->id() == TypeId::kNull) {
-    return Bound(type::Null(), {t, args.types[1]},
-                 [](const std::vector<ColumnPtr>&, int64_t n, const KernelContext&)
-                     -> Result<ColumnPtr> { return vector::MakeNullColumn(type::Null(), n); });
+    return MakeBoundScalar(
+        type::Null(), {t, args.types[1]},
+        [](const std::vector<ColumnPtr>&, int64_t n, const KernelContext&) -> Result<ColumnPtr> {
+          return vector::MakeNullColumn(type::Null(), n);
+        });
   }
   return WrongType(args, 0, "an ARRAY or MAP");
 }
@@ -261,16 +243,16 @@ Result<BoundScalar> BindGetField(const BindArgs& args) {
                             ". Available: " + names);
   }
   DataTypePtr field = t->fields()[index].type;
-  return Bound(field, {t, type::String()},
-               [index, field](const std::vector<ColumnPtr>& c, int64_t n,
-                              const KernelContext&) -> Result<ColumnPtr> {
-                 const Column& s = *c[0];
-                 ColumnPtr child = s.child(index);
-                 if (!s.has_nulls()) return child;
-                 std::vector<int32_t> choice(n);
-                 for (int64_t i = 0; i < n; ++i) choice[i] = s.IsNull(i) ? -1 : 0;
-                 return GatherRows(field, {child}, choice);
-               });
+  return MakeBoundScalar(field, {t, type::String()},
+                         [index, field](const std::vector<ColumnPtr>& c, int64_t n,
+                                        const KernelContext&) -> Result<ColumnPtr> {
+                           const Column& s = *c[0];
+                           ColumnPtr child = s.child(index);
+                           if (!s.has_nulls()) return child;
+                           std::vector<int32_t> choice(n);
+                           for (int64_t i = 0; i < n; ++i) choice[i] = s.IsNull(i) ? -1 : 0;
+                           return GatherRows(field, {child}, choice);
+                         });
 }
 
 // map_keys / map_values: an ARRAY sharing the map's offsets and one of its children.
@@ -278,14 +260,15 @@ Result<BoundScalar> BindMapPart(const BindArgs& args, int part) {
   const DataTypePtr& t = args.types[0];
   if (t->id() != TypeId::kMap) return WrongType(args, 0, "a MAP");
   DataTypePtr result = type::Array(part == 0 ? t->key_type() : t->value_type());
-  return Bound(result, {t}, [result, part](const std::vector<ColumnPtr>& c, int64_t,
-                                           const KernelContext&) -> Result<ColumnPtr> {
-    const Column& m = *c[0];
-    return ColumnPtr(std::make_shared<Column>(
-        result, m.length(), m.null_count(),
-        std::vector<vector::BufferPtr>{m.buffers()[0], m.buffers()[1]},
-        std::vector<ColumnPtr>{m.child(part)}, m.offset()));
-  });
+  return MakeBoundScalar(result, {t},
+                         [result, part](const std::vector<ColumnPtr>& c, int64_t,
+                                        const KernelContext&) -> Result<ColumnPtr> {
+                           const Column& m = *c[0];
+                           return ColumnPtr(std::make_shared<Column>(
+                               result, m.length(), m.null_count(),
+                               std::vector<vector::BufferPtr>{m.buffers()[0], m.buffers()[1]},
+                               std::vector<ColumnPtr>{m.child(part)}, m.offset()));
+                         });
 }
 
 Result<BoundScalar> BindArrayContains(const BindArgs& args) {
@@ -293,28 +276,28 @@ Result<BoundScalar> BindArrayContains(const BindArgs& args) {
   if (t->id() != TypeId::kArray) return WrongType(args, 0, "an ARRAY");
   DataTypePtr element = CommonType(t->element_type(), args.types[1]);
   if (!element) return WrongType(args, 1, "a value of the array's element type");
-  return Bound(type::Boolean(), {type::Array(element), element},
-               [](const std::vector<ColumnPtr>& c, int64_t n,
-                  const KernelContext&) -> Result<ColumnPtr> {
-                 const Column& a = *c[0];
-                 const Column& v = *c[1];
-                 const Column& e = *a.child(0);
-                 const int32_t* o = a.offsets();
-                 return MapRows<uint8_t>(type::Boolean(), n, CombinedValidity({&a, &v}, n),
-                                         [&](int64_t i, uint8_t* out) {
-                                           bool saw_null = false;
-                                           for (int32_t j = o[i]; j < o[i + 1]; ++j) {
-                                             if (CellIsNull(e, j)) {
-                                               saw_null = true;
-                                             } else if (CompareCells(e, j, v, i) == 0) {
-                                               *out = 1;
-                                               return true;
-                                             }
-                                           }
-                                           *out = 0;
-                                           return !saw_null;
-                                         });
-               });
+  return MakeBoundScalar(
+      type::Boolean(), {type::Array(element), element},
+      [](const std::vector<ColumnPtr>& c, int64_t n, const KernelContext&) -> Result<ColumnPtr> {
+        const Column& a = *c[0];
+        const Column& v = *c[1];
+        const Column& e = *a.child(0);
+        const int32_t* o = a.offsets();
+        return MapRows<uint8_t>(type::Boolean(), n, CombinedValidity({&a, &v}, n),
+                                [&](int64_t i, uint8_t* out) {
+                                  bool saw_null = false;
+                                  for (int32_t j = o[i]; j < o[i + 1]; ++j) {
+                                    if (CellIsNull(e, j)) {
+                                      saw_null = true;
+                                    } else if (CompareCells(e, j, v, i) == 0) {
+                                      *out = 1;
+                                      return true;
+                                    }
+                                  }
+                                  *out = 0;
+                                  return !saw_null;
+                                });
+      });
 }
 
 // Rebuilds an ARRAY column whose row i holds the child elements listed in rows[i].
@@ -325,7 +308,8 @@ ColumnPtr ArrayFromIndices(const Column& array, const std::vector<std::vector<in
     indices.insert(indices.end(), r.begin(), r.end());
     offsets.push_back(static_cast<int32_t>(indices.size()));
   }
-  ColumnPtr child = vector::Take(*array.child(0), indices.data(), static_cast<int64_t>(indices.size()));
+  ColumnPtr child =
+      vector::Take(*array.child(0), indices.data(), static_cast<int64_t>(indices.size()));
   int64_t nulls;
   vector::BufferPtr validity = vector::PackValidity(ValidityBytes(array), &nulls);
   return std::make_shared<Column>(
@@ -347,89 +331,95 @@ Result<BoundScalar> BindSortArray(const BindArgs& args) {
     ascending = c->bool_value();
     arg_types.push_back(type::Boolean());
   }
-  return Bound(t, arg_types, [ascending](const std::vector<ColumnPtr>& c, int64_t n,
-                                         const KernelContext&) -> Result<ColumnPtr> {
-    const Column& a = *c[0];
-    const Column& e = *a.child(0);
-    const int32_t* o = a.offsets();
-    std::vector<std::vector<int32_t>> rows(n);
-    for (int64_t i = 0; i < n; ++i) {
-      if (a.IsNull(i)) continue;
-      auto& r = rows[i];
-      for (int32_t j = o[i]; j < o[i + 1]; ++j) r.push_back(j);
-      // NULLs first when ascending, last when descending (Spark's sort_array).
-      std::stable_sort(r.begin(), r.end(), [&](int32_t x, int32_t y) {
-        bool xn = CellIsNull(e, x), yn = CellIsNull(e, y);
-        if (xn || yn) return xn && !yn;
-        int cmp = CompareCells(e, x, e, y);
-        return ascending ? cmp < 0 : cmp > 0;
-      });
-      if (!ascending) {
-        std::stable_partition(r.begin(), r.end(), [&](int32_t x) { return !CellIsNull(e, x); });
-      }
-    }
-    return ArrayFromIndices(a, rows);
-  });
+  return MakeBoundScalar(t, arg_types,
+                         [ascending](const std::vector<ColumnPtr>& c, int64_t n,
+                                     const KernelContext&) -> Result<ColumnPtr> {
+                           const Column& a = *c[0];
+                           const Column& e = *a.child(0);
+                           const int32_t* o = a.offsets();
+                           std::vector<std::vector<int32_t>> rows(n);
+                           for (int64_t i = 0; i < n; ++i) {
+                             if (a.IsNull(i)) continue;
+                             auto& r = rows[i];
+                             for (int32_t j = o[i]; j < o[i + 1]; ++j) r.push_back(j);
+                             // NULLs first when ascending, last when descending (Spark's
+                             // sort_array).
+                             std::stable_sort(r.begin(), r.end(), [&](int32_t x, int32_t y) {
+                               bool xn = CellIsNull(e, x), yn = CellIsNull(e, y);
+                               if (xn || yn) return xn && !yn;
+                               int cmp = CompareCells(e, x, e, y);
+                               return ascending ? cmp < 0 : cmp > 0;
+                             });
+                             if (!ascending) {
+                               std::stable_partition(r.begin(), r.end(),
+                                                     [&](int32_t x) { return !CellIsNull(e, x); });
+                             }
+                           }
+                           return ArrayFromIndices(a, rows);
+                         });
 }
 
 Result<BoundScalar> BindArrayDistinct(const BindArgs& args) {
   const DataTypePtr& t = args.types[0];
   if (t->id() != TypeId::kArray) return WrongType(args, 0, "an ARRAY");
-  return Bound(t, {t}, [](const std::vector<ColumnPtr>& c, int64_t n,
-                          const KernelContext&) -> Result<ColumnPtr> {
-    const Column& a = *c[0];
-    const Column& e = *a.child(0);
-    const int32_t* o = a.offsets();
-    std::vector<std::vector<int32_t>> rows(n);
-    for (int64_t i = 0; i < n; ++i) {
-      if (a.IsNull(i)) continue;
-      auto& r = rows[i];
-      for (int32_t j = o[i]; j < o[i + 1]; ++j) {
-        bool duplicate = std::any_of(r.begin(), r.end(), [&](int32_t k) {
-          bool jn = CellIsNull(e, j), kn = CellIsNull(e, k);
-          return (jn || kn) ? jn == kn : CompareCells(e, k, e, j) == 0;
-        });
-        if (!duplicate) r.push_back(j);
-      }
-    }
-    return ArrayFromIndices(a, rows);
-  });
+  return MakeBoundScalar(
+      t, {t},
+      [](const std::vector<ColumnPtr>& c, int64_t n, const KernelContext&) -> Result<ColumnPtr> {
+        const Column& a = *c[0];
+        const Column& e = *a.child(0);
+        const int32_t* o = a.offsets();
+        std::vector<std::vector<int32_t>> rows(n);
+        for (int64_t i = 0; i < n; ++i) {
+          if (a.IsNull(i)) continue;
+          auto& r = rows[i];
+          for (int32_t j = o[i]; j < o[i + 1]; ++j) {
+            bool duplicate = std::any_of(r.begin(), r.end(), [&](int32_t k) {
+              bool jn = CellIsNull(e, j), kn = CellIsNull(e, k);
+              return (jn || kn) ? jn == kn : CompareCells(e, k, e, j) == 0;
+            });
+            if (!duplicate) r.push_back(j);
+          }
+        }
+        return ArrayFromIndices(a, rows);
+      });
 }
 
 }  // namespace
 
 void RegisterComplexTypeFunctions(FunctionRegistry& registry) {
-  registry.AddScalar(Function("struct", "struct(a, ...)", "A STRUCT with fields col1, col2, ...",
-                              1, -1, BindStruct));
-  registry.AddScalar(Function("named_struct", "named_struct('name', value, ...)",
-                              "A STRUCT with the given field names.", 2, -1, BindNamedStruct));
-  registry.AddScalar(Function("array", "array(a, ...)", "An ARRAY of the arguments.", 0, -1,
-                              BindArray));
-  registry.AddScalar(Function("map", "map(k1, v1, ...)", "A MAP of the key/value pairs.", 0, -1,
-                              BindMap));
-  registry.AddScalar(Function("size", "size(array_or_map)",
-                              "Number of elements; -1 for NULL.", 1, 1, BindSize));
+  registry.AddScalar(DefineScalar("struct", "struct(a, ...)",
+                                  "A STRUCT with fields col1, col2, ...", 1, -1, BindStruct));
+  registry.AddScalar(DefineScalar("named_struct", "named_struct('name', value, ...)",
+                                  "A STRUCT with the given field names.", 2, -1, BindNamedStruct));
+  registry.AddScalar(
+      DefineScalar("array", "array(a, ...)", "An ARRAY of the arguments.", 0, -1, BindArray));
+  registry.AddScalar(
+      DefineScalar("map", "map(k1, v1, ...)", "A MAP of the key/value pairs.", 0, -1, BindMap));
+  registry.AddScalar(DefineScalar("size", "size(array_or_map)", "Number of elements; -1 for NULL.",
+                                  1, 1, BindSize));
   registry.AddAlias("cardinality", "size");
-  registry.AddScalar(Function("element_at", "element_at(array, index) | element_at(map, key)",
-                              "Array element (1-based, negative from the end) or map value.", 2, 2,
-                              [](const BindArgs& a) { return BindElementAt(a, true); }));
-  registry.AddScalar(Function("get_item", "array[index] | map[key]",
-                              "Array element (0-based) or map value; NULL when absent.", 2, 2,
-                              [](const BindArgs& a) { return BindElementAt(a, false); }));
-  registry.AddScalar(Function("get_field", "struct.field", "A struct's field by name.", 2, 2,
-                              BindGetField));
-  registry.AddScalar(Function("map_keys", "map_keys(map)", "The keys of a map as an ARRAY.", 1, 1,
-                              [](const BindArgs& a) { return BindMapPart(a, 0); }));
-  registry.AddScalar(Function("map_values", "map_values(map)", "The values of a map as an ARRAY.",
-                              1, 1, [](const BindArgs& a) { return BindMapPart(a, 1); }));
-  registry.AddScalar(Function("array_contains", "array_contains(array, value)",
-                              "Whether the array holds value; NULL when not found and it holds "
-                              "a NULL.", 2, 2, BindArrayContains));
-  registry.AddScalar(Function("sort_array", "sort_array(array[, ascending])",
-                              "The array sorted (NULLs first ascending, last descending).", 1, 2,
-                              BindSortArray));
-  registry.AddScalar(Function("array_distinct", "array_distinct(array)",
-                              "The array without repeated elements.", 1, 1, BindArrayDistinct));
+  registry.AddScalar(DefineScalar("element_at", "element_at(array, index) | element_at(map, key)",
+                                  "Array element (1-based, negative from the end) or map value.", 2,
+                                  2, [](const BindArgs& a) { return BindElementAt(a, true); }));
+  registry.AddScalar(DefineScalar("get_item", "array[index] | map[key]",
+                                  "Array element (0-based) or map value; NULL when absent.", 2, 2,
+                                  [](const BindArgs& a) { return BindElementAt(a, false); }));
+  registry.AddScalar(
+      DefineScalar("get_field", "struct.field", "A struct's field by name.", 2, 2, BindGetField));
+  registry.AddScalar(DefineScalar("map_keys", "map_keys(map)", "The keys of a map as an ARRAY.", 1,
+                                  1, [](const BindArgs& a) { return BindMapPart(a, 0); }));
+  registry.AddScalar(DefineScalar("map_values", "map_values(map)",
+                                  "The values of a map as an ARRAY.", 1, 1,
+                                  [](const BindArgs& a) { return BindMapPart(a, 1); }));
+  registry.AddScalar(DefineScalar("array_contains", "array_contains(array, value)",
+                                  "Whether the array holds value; NULL when not found and it holds "
+                                  "a NULL.",
+                                  2, 2, BindArrayContains));
+  registry.AddScalar(DefineScalar("sort_array", "sort_array(array[, ascending])",
+                                  "The array sorted (NULLs first ascending, last descending).", 1,
+                                  2, BindSortArray));
+  registry.AddScalar(DefineScalar("array_distinct", "array_distinct(array)",
+                                  "The array without repeated elements.", 1, 1, BindArrayDistinct));
 }
 
 }  // namespace runnel::function

@@ -31,7 +31,8 @@ TEST(ComplexTypeTest, Constructors) {
   Value s = Eval("struct", {Value::Int(1), Value::String("x")});
   EXPECT_EQ(s.type()->ToString(), "STRUCT<col1: INT, col2: STRING>");
   EXPECT_EQ(s.ToString(), "{1, x}");
-  Value ns = Eval("named_struct", {Value::String("a"), Value::Int(1), Value::String("b"), Value::Double(2)});
+  Value ns = Eval("named_struct",
+                  {Value::String("a"), Value::Int(1), Value::String("b"), Value::Double(2)});
   EXPECT_EQ(ns.type()->ToString(), "STRUCT<a: INT, b: DOUBLE>");
   EXPECT_EQ(ns.ToString(), "{1, 2.0}");
   EXPECT_FALSE(EvaluateRows("named_struct", {{Value::String("a"), Value::Int(1)}}).ok());
@@ -42,7 +43,8 @@ TEST(ComplexTypeTest, Constructors) {
   Value m = Eval("map", {Value::String("a"), Value::Int(1), Value::String("b"), Value::BigInt(2)});
   EXPECT_EQ(m.type()->ToString(), "MAP<STRING, BIGINT>");
   EXPECT_EQ(m.ToString(), "{a -> 1, b -> 2}");
-  EXPECT_EQ(Eval("map", {Value::String("a"), Value::Int(1), Value::String("a"), Value::Int(2)}).ToString(),
+  EXPECT_EQ(Eval("map", {Value::String("a"), Value::Int(1), Value::String("a"), Value::Int(2)})
+                .ToString(),
             "{a -> 2}");
 }
 
@@ -84,9 +86,10 @@ TEST(ComplexTypeTest, ArrayFunctions) {
   EXPECT_EQ(Eval("sort_array", {a, Value::Boolean(false)}).ToString(), "[3, 3, 1, NULL]");
   EXPECT_EQ(Eval("array_distinct", {a}).ToString(), "[3, NULL, 1]");
   // Several rows, one NULL array.
-  auto out = EvaluateRows("sort_array", {{Ints({2, 1})}, {Value::NullOf(type::Array(type::Int()))},
-                                         {Ints({5, 4, 6})}})
-                 .ValueOrDie();
+  auto out =
+      EvaluateRows("sort_array",
+                   {{Ints({2, 1})}, {Value::NullOf(type::Array(type::Int()))}, {Ints({5, 4, 6})}})
+          .ValueOrDie();
   EXPECT_EQ(out[0].ToString(), "[1, 2]");
   EXPECT_TRUE(out[1].is_null());
   EXPECT_EQ(out[2].ToString(), "[4, 5, 6]");

@@ -21,7 +21,8 @@ DataTypePtr DecimalResultType(ArithmeticOp op, const type::DataType& a, const ty
       int s = std::max(s1, s2);
       return AdjustedDecimal(std::max(p1 - s1, p2 - s2) + s + 1, s);
     }
-    case ArithmeticOp::kMultiply: return AdjustedDecimal(p1 + p2 + 1, s1 + s2);
+    case ArithmeticOp::kMultiply:
+      return AdjustedDecimal(p1 + p2 + 1, s1 + s2);
     case ArithmeticOp::kDivide: {
       int s = std::max(6, s1 + p2 + 1);
       return AdjustedDecimal(p1 - s1 + s2 + s, s);
@@ -31,7 +32,8 @@ DataTypePtr DecimalResultType(ArithmeticOp op, const type::DataType& a, const ty
       int s = std::max(s1, s2);
       return type::Decimal(std::min(std::min(p1 - s1, p2 - s2) + s, type::kMaxDecimalPrecision), s);
     }
-    case ArithmeticOp::kIntegralDivide: return type::BigInt();
+    case ArithmeticOp::kIntegralDivide:
+      return type::BigInt();
   }
   return nullptr;
 }
@@ -100,32 +102,38 @@ vector::ColumnPtr DecimalArithmetic(ArithmeticOp op, const vector::Column& a,
   };
   switch (op) {
     case ArithmeticOp::kAdd:
-    case ArithmeticOp::kSubtract: return MapBinary<int128_t, int128_t>(result, a, b, add_sub);
+    case ArithmeticOp::kSubtract:
+      return MapBinary<int128_t, int128_t>(result, a, b, add_sub);
     case ArithmeticOp::kMultiply:
-      return MapBinary<int128_t, int128_t>(result, a, b, [&](int128_t x, int128_t y, int128_t* out) {
-        int128_t p;
-        return !__builtin_mul_overflow(x, y, &p) && Finish(p, s1 + s2, rt, out);
-      });
+      return MapBinary<int128_t, int128_t>(
+          result, a, b, [&](int128_t x, int128_t y, int128_t* out) {
+            int128_t p;
+            return !__builtin_mul_overflow(x, y, &p) && Finish(p, s1 + s2, rt, out);
+          });
     case ArithmeticOp::kDivide:
-      return MapBinary<int128_t, int128_t>(result, a, b, [&](int128_t x, int128_t y, int128_t* out) {
-        if (y == 0) return false;
-        int k = rt.scale() - s1 + s2;  // x * 10^k / y is the unscaled result
-        int128_t num = x, den = y;
-        if (k >= 0 ? !ScaleUp(x, k, &num) : !ScaleUp(y, -k, &den)) return false;
-        int128_t q = DivideHalfUp(num, den);
-        if (!Fits(q, rt.precision())) return false;
-        *out = q;
-        return true;
-      });
+      return MapBinary<int128_t, int128_t>(
+          result, a, b, [&](int128_t x, int128_t y, int128_t* out) {
+            if (y == 0) return false;
+            int k = rt.scale() - s1 + s2;  // x * 10^k / y is the unscaled result
+            int128_t num = x, den = y;
+            if (k >= 0 ? !ScaleUp(x, k, &num) : !ScaleUp(y, -k, &den)) return false;
+            int128_t q = DivideHalfUp(num, den);
+            if (!Fits(q, rt.precision())) return false;
+            *out = q;
+            return true;
+          });
     case ArithmeticOp::kRemainder:
     case ArithmeticOp::kPmod:
-      return MapBinary<int128_t, int128_t>(result, a, b, [&](int128_t x, int128_t y, int128_t* out) {
-        int128_t ax, ay;
-        if (!Align(x, s1, y, s2, &ax, &ay) || ay == 0) return false;
-        int128_t r = ax % ay;
-        if (op == ArithmeticOp::kPmod && r < 0) r = (r + ay) % ay;
-        return Finish(r, std::max(s1, s2), rt, out);
-      });
+      return MapBinary<int128_t, int128_t>(result, a, b,
+                                           [&](int128_t x, int128_t y, int128_t* out) {
+                                             int128_t ax, ay;
+                                             if (!Align(x, s1, y, s2, &ax, &ay) || ay == 0)
+                                               return false;
+                                             int128_t r = ax % ay;
+                                             if (op == ArithmeticOp::kPmod && r < 0)
+                                               r = (r + ay) % ay;
+                                             return Finish(r, std::max(s1, s2), rt, out);
+                                           });
     case ArithmeticOp::kIntegralDivide:
       return MapBinary<int128_t, int64_t>(result, a, b, [&](int128_t x, int128_t y, int64_t* out) {
         int128_t ax, ay;

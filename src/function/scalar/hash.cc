@@ -29,9 +29,7 @@ uint32_t Rotl32(uint32_t x, int r) { return (x << r) | (x >> (32 - r)); }
 struct Murmur3 {
   using Hash = uint32_t;
   static uint32_t MixK1(uint32_t k1) { return Rotl32(k1 * 0xcc9e2d51u, 15) * 0x1b873593u; }
-  static uint32_t MixH1(uint32_t h1, uint32_t k1) {
-    return Rotl32(h1 ^ k1, 13) * 5 + 0xe6546b64u;
-  }
+  static uint32_t MixH1(uint32_t h1, uint32_t k1) { return Rotl32(h1 ^ k1, 13) * 5 + 0xe6546b64u; }
   static uint32_t Fmix(uint32_t h1, uint32_t length) {
     h1 ^= length;
     h1 ^= h1 >> 16;
@@ -92,13 +90,17 @@ template <typename H>
 typename H::Hash HashCell(const Column& c, int64_t i, typename H::Hash seed) {
   if (c.type_id() == TypeId::kNull || c.IsNull(i)) return seed;
   switch (c.type_id()) {
-    case TypeId::kNull: return seed;
-    case TypeId::kBoolean: return H::Int(c.GetBool(i) ? 1 : 0, seed);
+    case TypeId::kNull:
+      return seed;
+    case TypeId::kBoolean:
+      return H::Int(c.GetBool(i) ? 1 : 0, seed);
     case TypeId::kInt:
-    case TypeId::kDate: return H::Int(c.values<int32_t>()[i], seed);
+    case TypeId::kDate:
+      return H::Int(c.values<int32_t>()[i], seed);
     case TypeId::kBigInt:
     case TypeId::kTimestamp:
-    case TypeId::kInterval: return H::Long(c.values<int64_t>()[i], seed);
+    case TypeId::kInterval:
+      return H::Long(c.values<int64_t>()[i], seed);
     case TypeId::kDouble: {
       double d = c.values<double>()[i];
       if (d == 0) return H::Long(0, seed);

@@ -80,6 +80,17 @@ TEST(ArithmeticTest, DecimalPrecision) {
   EXPECT_EQ(rows[0].ToString(), "2.25");
   Value max38 = Dec("99999999999999999999999999999999999999", 38, 0);
   EXPECT_TRUE(Eval("add", {max38, Dec("1", 38, 0)}).is_null());
+  // Intermediates past 128 bits are still exact.
+  EXPECT_EQ(Eval("multiply", {Dec("100000000000000000000", 38, 10), Dec("10000000000", 38, 10)})
+                .ToString(),
+            "1000000000000000000000000000000.000000");
+  // DECIMAL(38,37) * DECIMAL(38,37) -> DECIMAL(38,35).
+  EXPECT_EQ(Eval("multiply", {Dec("-1.5", 38, 37), Dec("1.5", 38, 37)}).ToString(),
+            "-2.25" + std::string(33, '0'));
+  EXPECT_EQ(Eval("divide", {Dec("10000000000000000000", 38, 18), Dec("3", 38, 18)}).ToString(),
+            "3333333333333333333.333333");
+  EXPECT_EQ(Eval("divide", {Dec("20000000000000000000", 38, 18), Dec("-3", 38, 18)}).ToString(),
+            "-6666666666666666666.666667");
   EXPECT_EQ(Eval("remainder", {Dec("7.5", 3, 1), Dec("2", 1, 0)}).ToString(), "1.5");
   EXPECT_EQ(Eval("pmod", {Dec("-7.5", 3, 1), Dec("2", 1, 0)}).ToString(), "0.5");
   EXPECT_EQ(Eval("add", {Dec("1.5", 3, 1), Value::Double(1)}), Value::Double(2.5));

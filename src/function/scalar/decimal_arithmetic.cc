@@ -1,12 +1,11 @@
-// Intermediate results are exact in 128 bits; when an intermediate (not the result) needs more
-// than that, the row is NULL where Spark, computing with unbounded BigDecimal, may still find a
-// result that fits (only for operands near 38 digits).
+// Results are exact: intermediates that need more than 128 bits go through wide_decimal.h.
 #include "function/scalar/decimal_arithmetic.h"
 
 #include <algorithm>
 
 #include "function/coercion.h"
 #include "function/scalar/row_kernel.h"
+#include "function/scalar/wide_decimal.h"
 
 namespace runnel::function {
 
@@ -108,7 +107,10 @@ vector::ColumnPtr DecimalArithmetic(ArithmeticOp op, const vector::Column& a,
       return MapBinary<int128_t, int128_t>(
           result, a, b, [&](int128_t x, int128_t y, int128_t* out) {
             int128_t p;
-            return !__builtin_mul_overflow(x, y, &p) && Finish(p, s1 + s2, rt, out);
+            if (!__builtin_mul_overflow(x, y, &p)) return Finish(p, s1 + s2, rt, out);
+            auto wide = WideMultiply(x, y, s1 + s2 - rt.scale(), rt.precision());
+            if (wide) *out = *wide;
+            return wide.has_value();
           });
     case ArithmeticOp::kDivide:
       return MapBinary<int128_t, int128_t>(
@@ -116,7 +118,11 @@ vector::ColumnPtr DecimalArithmetic(ArithmeticOp op, const vector::Column& a,
             if (y == 0) return false;
             int k = rt.scale() - s1 + s2;  // x * 10^k / y is the unscaled result
             int128_t num = x, den = y;
-            if (k >= 0 ? !ScaleUp(x, k, &num) : !ScaleUp(y, -k, &den)) return false;
+            if (k >= 0 ? !ScaleUp(x, k, &num) : !ScaleUp(y, -k, &den)) {
+              auto wide = WideDivide(x, y, k, rt.precision());
+              if (wide) *out = *wide;
+              return wide.has_value();
+            }
             int128_t q = DivideHalfUp(num, den);
             if (!Fits(q, rt.precision())) return false;
             *out = q;

@@ -178,7 +178,7 @@ void RegisterHashFunctions(FunctionRegistry& registry) {
   hash.name = "hash";
   hash.signature = "hash(a, ...)";
   hash.description = "Spark's Murmur3 hash of the arguments (INT, seed 42).";
-  hash.min_args = 0;
+  hash.min_args = 1;
   hash.max_args = -1;
   hash.bind = [](const BindArgs& args) -> Result<BoundScalar> {
     return BindHash<Murmur3, int32_t>(args, type::Int());
@@ -188,7 +188,7 @@ void RegisterHashFunctions(FunctionRegistry& registry) {
   xx.name = "xxhash64";
   xx.signature = "xxhash64(a, ...)";
   xx.description = "Spark's xxHash64 of the arguments (BIGINT, seed 42).";
-  xx.min_args = 0;
+  xx.min_args = 1;
   xx.max_args = -1;
   xx.bind = [](const BindArgs& args) -> Result<BoundScalar> {
     return BindHash<XxHash64, int64_t>(args, type::BigInt());

@@ -36,6 +36,13 @@ TEST(HashTest, TypesHashAsTheirJavaRepresentation) {
   EXPECT_EQ(Eval("hash", {Array123()}), Eval("hash", {Value::Int(123)}));
   EXPECT_EQ(Eval("hash", {Value::String("ab")}), Eval("hash", {Value::Binary("ab")}));
   EXPECT_EQ(Eval("xxhash64", {Value()}), Value::BigInt(42));
+  // DECIMAL wider than 18 digits hashes BigInteger.toByteArray: 1 -> {0x01}, -1 -> {0xFF},
+  // 128 -> {0x00, 0x80}.
+  EXPECT_EQ(Eval("hash", {Value::Decimal(1, 20, 0)}), Eval("hash", {Value::Binary("\x01")}));
+  EXPECT_EQ(Eval("hash", {Value::Decimal(-1, 20, 0)}), Eval("hash", {Value::Binary("\xff")}));
+  EXPECT_EQ(Eval("hash", {Value::Decimal(128, 20, 0)}),
+            Eval("hash", {Value::Binary(std::string("\x00\x80", 2))}));
+  EXPECT_FALSE(Evaluate("hash", {}).ok());
 }
 
 }  // namespace

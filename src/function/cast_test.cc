@@ -149,6 +149,8 @@ TEST(CoercionTest, CommonAndComparisonTypes) {
   EXPECT_EQ(CommonType(type::String(), type::Boolean()), nullptr);
   EXPECT_EQ(CommonType(Ddl("ARRAY<INT>"), Ddl("ARRAY<DOUBLE>"))->ToString(), "ARRAY<DOUBLE>");
   EXPECT_EQ(CommonType({type::Int(), type::Null(), type::Double()})->ToString(), "DOUBLE");
+  EXPECT_EQ(CommonType({type::Timestamp(), type::Int(), type::String()})->ToString(), "STRING");
+  EXPECT_EQ(CommonType({type::Timestamp(), type::Int()}), nullptr);
   EXPECT_EQ(ComparisonType(type::String(), type::Int())->ToString(), "INT");
   EXPECT_EQ(ComparisonType(type::Date(), type::String())->ToString(), "DATE");
   EXPECT_EQ(ComparisonType(type::String(), type::Decimal(5, 2))->ToString(), "DOUBLE");

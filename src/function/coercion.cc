@@ -113,9 +113,25 @@ DataTypePtr CommonType(const DataTypePtr& a, const DataTypePtr& b) {
   return nullptr;
 }
 
+namespace {
+bool HasString(const DataType& t) {
+  if (t.id() == TypeId::kString) return true;
+  return t.id() == TypeId::kArray && HasString(*t.element_type());
+}
+}  // namespace
+
 DataTypePtr CommonType(const std::vector<DataTypePtr>& types) {
-  DataTypePtr out = type::Null();
+  // Widening to STRING is not associative ((TIMESTAMP, INT) has no common type, but either
+  // with STRING does), so like Spark fold the string types in first.
+  std::vector<DataTypePtr> ordered;
   for (const auto& t : types) {
+    if (t && HasString(*t)) ordered.push_back(t);
+  }
+  for (const auto& t : types) {
+    if (!t || !HasString(*t)) ordered.push_back(t);
+  }
+  DataTypePtr out = type::Null();
+  for (const auto& t : ordered) {
     out = CommonType(out, t);
     if (!out) return nullptr;
   }

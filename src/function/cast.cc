@@ -10,6 +10,7 @@
 //   * TIMESTAMP <-> numbers count seconds (TIMESTAMP -> BIGINT floors); BOOLEAN -> TIMESTAMP is
 //     1 or 0 microseconds; DATE -> numbers or BOOLEAN is always NULL (Spark 3 does the same);
 //   * INT/BIGINT -> BINARY: the big-endian bytes;
+//   * DECIMAL -> STRING: Java's BigDecimal.toString, as non-ANSI Spark ("0E-10", "1E-7");
 //   * ARRAY/MAP/STRUCT -> STRING: "[1, null]", "{a -> 1}", "{1, x}" (Spark 3 format);
 //     ARRAY -> ARRAY, MAP -> MAP and STRUCT -> STRUCT (same field count) convert element-wise.
 // Where this differs from Spark:

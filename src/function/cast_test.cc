@@ -97,6 +97,12 @@ TEST(CastTest, ToStringFormats) {
   EXPECT_EQ(CastText(Value::Double(0.1)), "0.1");
   EXPECT_EQ(CastText(Value::Boolean(true)), "true");
   EXPECT_EQ(CastText(Value::Decimal(-5, 3, 2)), "-0.05");
+  // Non-ANSI Spark prints decimals with Java's BigDecimal.toString.
+  EXPECT_EQ(CastText(Value::Decimal(0, 20, 10)), "0E-10");
+  EXPECT_EQ(CastText(Value::Decimal(1, 10, 7)), "1E-7");
+  EXPECT_EQ(CastText(Value::Decimal(-15, 10, 10)), "-1.5E-9");
+  EXPECT_EQ(CastText(Value::Decimal(1, 10, 6)), "0.000001");
+  EXPECT_EQ(CastText(Value::Decimal(12345, 10, 0)), "12345");
   auto arr = Value::Array(type::Int(), {Value::Int(1), Value::NullOf(type::Int()), Value::Int(2)});
   EXPECT_EQ(CastText(arr), "[1, null, 2]");
   auto st_type = Ddl("STRUCT<a: INT, b: STRING>");

@@ -26,6 +26,26 @@ void AppendInteger(T v, std::string* out) {
   out->append(buf, res.ptr);
 }
 
+// Java's BigDecimal.toString, which non-ANSI Spark uses: plain unless the adjusted exponent is
+// below -6, then scientific ("1E-7", "0E-10", "-1.5E-9").
+void AppendDecimal(type::int128_t unscaled, int scale, std::string* out) {
+  std::string plain = type::DecimalToString(unscaled, 0);  // the unscaled digits, signed
+  bool negative = plain[0] == '-';
+  std::string digits = negative ? plain.substr(1) : plain;
+  int adjusted = static_cast<int>(digits.size()) - 1 - scale;
+  if (scale == 0 || adjusted >= -6) {
+    out->append(type::DecimalToString(unscaled, scale));
+    return;
+  }
+  if (negative) out->push_back('-');
+  out->push_back(digits[0]);
+  if (digits.size() > 1) {
+    out->push_back('.');
+    out->append(digits, 1, std::string::npos);
+  }
+  out->append("E" + std::to_string(adjusted));
+}
+
 void AppendNestedCell(const Column& column, int64_t i, std::string* out) {
   if (column.IsNull(i)) {
     out->append("null");
@@ -54,8 +74,7 @@ void AppendCellText(const Column& column, int64_t i, std::string* out) {
       out->append(type::FormatDouble(column.values<double>()[i]));
       return;
     case TypeId::kDecimal:
-      out->append(
-          type::DecimalToString(column.values<type::int128_t>()[i], column.type()->scale()));
+      AppendDecimal(column.values<type::int128_t>()[i], column.type()->scale(), out);
       return;
     case TypeId::kString:
     case TypeId::kBinary:

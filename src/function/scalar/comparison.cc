@@ -2,6 +2,11 @@
 // converts to the other side's type, as Spark's comparison coercion). Doubles follow Spark:
 // NaN = NaN is true and NaN is greater than every other value. ARRAY and STRUCT compare
 // element by element; MAP cannot be compared (as in Spark).
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "function/cast.h"
 #include "function/coercion.h"
 #include "function/registry.h"
 #include "function/scalar/definition.h"
@@ -162,11 +167,57 @@ Result<BoundScalar> BindNullSafeEqual(const BindArgs& args) {
 }
 
 // value IN (list...): true if found; else NULL if the value or any list item is NULL; else false.
+// IN over a list of constants of an integer-like or string type: a hash set lookup.
+struct ConstantList {
+  std::unordered_set<int64_t> integers;
+  std::vector<std::string> texts;  // owns the bytes `text_set` points at
+  std::unordered_set<std::string_view> text_set;
+  bool has_null = false;
+};
+
+std::optional<ScalarKernel> ConstantInKernel(const BindArgs& args, const DataTypePtr& t) {
+  TypeId id = t->id();
+  bool narrow = id == TypeId::kInt || id == TypeId::kDate;
+  bool wide = id == TypeId::kBigInt || id == TypeId::kTimestamp || id == TypeId::kInterval;
+  bool text = id == TypeId::kString || id == TypeId::kBinary;
+  if (!narrow && !wide && !text) return std::nullopt;
+  auto list = std::make_shared<ConstantList>();
+  for (size_t k = 1; k < args.constants.size(); ++k) {
+    if (!args.constants[k]) return std::nullopt;
+    auto item = CastValue(*args.constants[k], t);
+    if (!item.ok()) return std::nullopt;
+    if (item->is_null()) {
+      list->has_null = true;
+    } else if (text) {
+      list->texts.push_back(item->string_value());
+    } else {
+      list->integers.insert(item->bigint_value());
+    }
+  }
+  for (const auto& s : list->texts) list->text_set.insert(s);
+  return ScalarKernel([list, narrow, text](const std::vector<ColumnPtr>& c, int64_t n,
+                                           const KernelContext&) -> Result<ColumnPtr> {
+    const Column& value = *c[0];
+    return MapRows<uint8_t>(type::Boolean(), n, ValidityBytes(value), [&](int64_t i, uint8_t* out) {
+      if (text) {
+        *out = list->text_set.count(value.GetString(i)) > 0;
+      } else {
+        int64_t v = narrow ? value.values<int32_t>()[i] : value.values<int64_t>()[i];
+        *out = list->integers.count(v) > 0;
+      }
+      return *out || !list->has_null;
+    });
+  });
+}
+
 Result<BoundScalar> BindIn(const BindArgs& args) {
   DataTypePtr t = CommonType(args.types);
   if (!t || ContainsMap(*t)) {
     return Status::Analysis("IN needs the value and list items to share a type; got " +
                             args.types[0]->ToString() + " and a list it does not match.");
+  }
+  if (auto kernel = ConstantInKernel(args, t)) {
+    return Predicate(t, args.types.size(), std::move(*kernel), false);
   }
   return Predicate(
       t, args.types.size(),

@@ -6,6 +6,10 @@
 //   "/" on integers -> DOUBLE; div -> BIGINT; x / 0, x % 0, x div 0 -> NULL.
 //   TIMESTAMP/DATE +- INTERVAL -> TIMESTAMP; TIMESTAMP/DATE - TIMESTAMP/DATE -> INTERVAL;
 //   DATE +- INT -> DATE; INTERVAL +- INTERVAL; INTERVAL * or / a number -> INTERVAL.
+// Deviations from Spark: there is one INTERVAL type (DAY TO SECOND), so DATE + INTERVAL is
+// always a TIMESTAMP (Spark keeps a DATE for an INTERVAL DAY) and DATE - DATE is a DAY TO
+// SECOND interval; interval overflow wraps and INTERVAL / 0 is NULL (Spark fails the query);
+// NULL op NULL is DOUBLE.
 #include <cmath>
 #include <limits>
 #include <type_traits>

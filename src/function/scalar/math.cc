@@ -154,7 +154,7 @@ Result<BoundScalar> BindRound(const BindArgs& args, bool half_even) {
   bool null_scale = false;  // round(x, NULL) is NULL
   if (args.types.size() == 2) {
     const auto& c = args.constants[1];
-    if (!c || !args.types[1]->is_integral()) {
+    if (!c || (!args.types[1]->is_integral() && args.types[1]->id() != TypeId::kNull)) {
       return Status::Analysis("Function '" + args.name +
                               "' needs a constant integer scale as its second argument.");
     }

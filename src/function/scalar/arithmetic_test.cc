@@ -146,6 +146,12 @@ TEST(MathTest, Rounding) {
   EXPECT_EQ(Eval("round", {Value::Double(1234.5), Value::Int(-2)}), Value::Double(1200));
   EXPECT_EQ(Eval("round", {Value::Double(0.0001), Value::Int(2)}), Value::Double(0));
   EXPECT_EQ(Eval("round", {Value::Double(9.99), Value::Int(1)}), Value::Double(10));
+  EXPECT_EQ(Eval("round", {Value::Double(-0.004), Value::Int(2)}).ToString(), "0.0");
+  EXPECT_EQ(Eval("round", {Value::Double(-1.2345), Value::Int(3)}), Value::Double(-1.235));
+  EXPECT_EQ(Eval("bround", {Value::Double(-1.2345), Value::Int(3)}), Value::Double(-1.234));
+  EXPECT_EQ(Eval("round", {Value::Double(0.1 + 0.2), Value::Int(1)}), Value::Double(0.3));
+  EXPECT_EQ(Eval("round", {Value::Double(1.005), Value::Int(2)}), Value::Double(1.01));
+  EXPECT_EQ(Eval("round", {Value::Double(3.14159), Value::Int(4)}), Value::Double(3.1416));
   EXPECT_EQ(Eval("round", {Value::Int(125), Value::Int(-1)}), Value::Int(130));
   EXPECT_EQ(Eval("bround", {Value::Int(125), Value::Int(-1)}), Value::Int(120));
   EXPECT_EQ(Eval("round", {Value::Int(125)}), Value::Int(125));

@@ -104,6 +104,21 @@ double Signum(double x) {
 // Rounds a double as Spark does: BigDecimal(Double.toString(x)).setScale(d, mode).toDouble.
 double RoundDouble(double x, int d, bool half_even) {
   if (!std::isfinite(x)) return x;
+  // Fast path: when x * 10^d is small and clearly away from a tie, rounding it as a double
+  // decides the same way as the decimal text, and rounded / 10^d (both exact) is the closest
+  // double to the decimal result.
+  static constexpr double kPowers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+  if (d >= 0 && d <= 8) {
+    double y = std::fabs(x) * kPowers[d];
+    if (y < 1e6) {
+      double whole = std::floor(y);
+      double fraction = y - whole;
+      if (std::fabs(fraction - 0.5) > 1e-6) {
+        double rounded = (fraction > 0.5 ? whole + 1 : whole) / kPowers[d];
+        return rounded == 0 ? 0.0 : std::copysign(rounded, x);
+      }
+    }
+  }
   char buf[64];
   auto res = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::scientific);
   std::string text(buf, res.ptr);  // [-]D.DDDDe[+-]XX

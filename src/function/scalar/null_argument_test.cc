@@ -9,14 +9,66 @@
 namespace runnel::function {
 namespace {
 
-const char* const kFunctions[] = {
-    "add", "subtract", "multiply", "divide", "remainder", "mod", "div", "pmod", "negative",
-    "positive", "abs", "sign", "signum", "round", "bround", "floor", "ceil", "ceiling", "sqrt",
-    "exp", "ln", "log", "log10", "log2", "pow", "power", "greatest", "least", "equal",
-    "not_equal", "less", "less_equal", "greater", "greater_equal", "equal_null_safe", "in",
-    "between", "and", "or", "not", "isnull", "isnotnull", "coalesce", "ifnull", "nvl", "nvl2",
-    "case_when", "if", "nullif", "isnan", "nanvl", "struct", "array", "map", "size",
-    "cardinality", "element_at", "get_item", "hash", "xxhash64"};
+const char* const kFunctions[] = {"add",
+                                  "subtract",
+                                  "multiply",
+                                  "divide",
+                                  "remainder",
+                                  "mod",
+                                  "div",
+                                  "pmod",
+                                  "negative",
+                                  "positive",
+                                  "abs",
+                                  "sign",
+                                  "signum",
+                                  "round",
+                                  "bround",
+                                  "floor",
+                                  "ceil",
+                                  "ceiling",
+                                  "sqrt",
+                                  "exp",
+                                  "ln",
+                                  "log",
+                                  "log10",
+                                  "log2",
+                                  "pow",
+                                  "power",
+                                  "greatest",
+                                  "least",
+                                  "equal",
+                                  "not_equal",
+                                  "less",
+                                  "less_equal",
+                                  "greater",
+                                  "greater_equal",
+                                  "equal_null_safe",
+                                  "in",
+                                  "between",
+                                  "and",
+                                  "or",
+                                  "not",
+                                  "isnull",
+                                  "isnotnull",
+                                  "coalesce",
+                                  "ifnull",
+                                  "nvl",
+                                  "nvl2",
+                                  "case_when",
+                                  "if",
+                                  "nullif",
+                                  "isnan",
+                                  "nanvl",
+                                  "struct",
+                                  "array",
+                                  "map",
+                                  "size",
+                                  "cardinality",
+                                  "element_at",
+                                  "get_item",
+                                  "hash",
+                                  "xxhash64"};
 
 // Functions that reject a NULL where Spark needs a constant.
 const std::set<std::string> kNeedsConstant = {"named_struct", "get_field", "sort_array"};
@@ -33,9 +85,9 @@ TEST(NullArgumentTest, EveryFunctionBindsAndRunsOnNulls) {
       auto out = testing::EvaluateColumns(name, args, 3, true);
       ASSERT_TRUE(out.ok()) << name << "/" << arity << ": " << out.status().ToString();
       // Functions of NULL are NULL, except the NULL tests and hashes.
-      std::set<std::string> not_null = {"equal_null_safe", "isnull", "isnotnull", "isnan",
-                                        "size", "cardinality", "hash", "xxhash64", "struct",
-                                        "array", "map"};
+      std::set<std::string> not_null = {
+          "equal_null_safe", "isnull", "isnotnull", "isnan", "size", "cardinality", "hash",
+          "xxhash64",        "struct", "array",     "map"};
       if (!not_null.count(name)) {
         EXPECT_EQ((*out)->null_count(), 3) << name << "/" << arity;
       }

@@ -10,6 +10,7 @@
 //   * TIMESTAMP <-> numbers count seconds (TIMESTAMP -> BIGINT floors); BOOLEAN -> TIMESTAMP is
 //     1 or 0 microseconds; DATE -> numbers or BOOLEAN is always NULL (Spark 3 does the same);
 //   * INT/BIGINT -> BINARY: the big-endian bytes;
+//   * DECIMAL -> STRING: Java's BigDecimal.toString, as non-ANSI Spark ("0E-10", "1E-7");
 //   * ARRAY/MAP/STRUCT -> STRING: "[1, null]", "{a -> 1}", "{1, x}" (Spark 3 format);
 //     ARRAY -> ARRAY, MAP -> MAP and STRUCT -> STRUCT (same field count) convert element-wise.
 // Where this differs from Spark:
@@ -86,54 +87,69 @@ struct NumberReader {
   TypeId id;
   int scale;
 
-  explicit NumberReader(const Column& c)
-      : column(c), id(c.type_id()), scale(c.type()->scale()) {}
+  explicit NumberReader(const Column& c) : column(c), id(c.type_id()), scale(c.type()->scale()) {}
 
   // The value truncated to an integer (Spark's toLong for each source type).
   int64_t AsLong(int64_t i) const {
     switch (id) {
-      case TypeId::kBoolean: return column.GetBool(i) ? 1 : 0;
-      case TypeId::kInt: return column.values<int32_t>()[i];
-      case TypeId::kBigInt: return column.values<int64_t>()[i];
-      case TypeId::kDouble: return JavaDoubleToLong(column.values<double>()[i]);
+      case TypeId::kBoolean:
+        return column.GetBool(i) ? 1 : 0;
+      case TypeId::kInt:
+        return column.values<int32_t>()[i];
+      case TypeId::kBigInt:
+        return column.values<int64_t>()[i];
+      case TypeId::kDouble:
+        return JavaDoubleToLong(column.values<double>()[i]);
       case TypeId::kDecimal:
         return static_cast<int64_t>(column.values<int128_t>()[i] / type::PowerOfTen(scale));
       case TypeId::kTimestamp:
         return type::FloorDiv(column.values<int64_t>()[i], type::kMicrosPerSecond);
-      default: return 0;
+      default:
+        return 0;
     }
   }
   double AsDouble(int64_t i) const {
     switch (id) {
-      case TypeId::kDouble: return column.values<double>()[i];
-      case TypeId::kDecimal: return DecimalToDoubleExact(column.values<int128_t>()[i], scale);
+      case TypeId::kDouble:
+        return column.values<double>()[i];
+      case TypeId::kDecimal:
+        return DecimalToDoubleExact(column.values<int128_t>()[i], scale);
       case TypeId::kTimestamp:
         return static_cast<double>(column.values<int64_t>()[i]) / type::kMicrosPerSecond;
-      default: return static_cast<double>(AsLong(i));
+      default:
+        return static_cast<double>(AsLong(i));
     }
   }
   std::optional<int128_t> AsDecimal(int64_t i, int precision, int to_scale) const {
     switch (id) {
-      case TypeId::kDouble: return DoubleToDecimal(column.values<double>()[i], precision, to_scale);
+      case TypeId::kDouble:
+        return DoubleToDecimal(column.values<double>()[i], precision, to_scale);
       case TypeId::kDecimal:
         return type::RescaleDecimal(column.values<int128_t>()[i], scale, to_scale, precision);
       case TypeId::kTimestamp:
         return type::RescaleDecimal(column.values<int64_t>()[i], 6, to_scale, precision);
-      default: return type::RescaleDecimal(AsLong(i), 0, to_scale, precision);
+      default:
+        return type::RescaleDecimal(AsLong(i), 0, to_scale, precision);
     }
   }
   bool AsBool(int64_t i) const {
     switch (id) {
-      case TypeId::kBoolean: return column.GetBool(i);
-      case TypeId::kDouble: return column.values<double>()[i] != 0;
-      case TypeId::kDecimal: return column.values<int128_t>()[i] != 0;
-      case TypeId::kTimestamp: return column.values<int64_t>()[i] != 0;
-      default: return AsLong(i) != 0;
+      case TypeId::kBoolean:
+        return column.GetBool(i);
+      case TypeId::kDouble:
+        return column.values<double>()[i] != 0;
+      case TypeId::kDecimal:
+        return column.values<int128_t>()[i] != 0;
+      case TypeId::kTimestamp:
+        return column.values<int64_t>()[i] != 0;
+      default:
+        return AsLong(i) != 0;
     }
   }
   std::optional<int64_t> AsTimestamp(int64_t i) const {
     switch (id) {
-      case TypeId::kBoolean: return column.GetBool(i) ? 1 : 0;
+      case TypeId::kBoolean:
+        return column.GetBool(i) ? 1 : 0;
       case TypeId::kDouble: {
         double d = column.values<double>()[i];
         if (!std::isfinite(d)) return std::nullopt;
@@ -142,12 +158,14 @@ struct NumberReader {
       case TypeId::kDecimal: {
         // Spark truncates digits below the microsecond.
         int128_t v = column.values<int128_t>()[i];
-        int128_t micros = scale >= 6 ? v / type::PowerOfTen(scale - 6) : v * type::PowerOfTen(6 - scale);
+        int128_t micros =
+            scale >= 6 ? v / type::PowerOfTen(scale - 6) : v * type::PowerOfTen(6 - scale);
         return static_cast<int64_t>(micros);
       }
       case TypeId::kDate:
         return static_cast<int64_t>(column.values<int32_t>()[i]) * type::kMicrosPerDay;
-      default: return SaturatingSecondsToMicros(AsLong(i));
+      default:
+        return SaturatingSecondsToMicros(AsLong(i));
     }
   }
 };
@@ -207,7 +225,8 @@ ColumnPtr CastNumberLike(const Column& input, const DataTypePtr& to) {
       return MapUnaryPure<int64_t, int32_t>(to, input, [](int64_t micros) {
         return static_cast<int32_t>(type::FloorDiv(micros, type::kMicrosPerDay));
       });
-    default: return vector::MakeNullColumn(to, n);
+    default:
+      return vector::MakeNullColumn(to, n);
   }
 }
 
@@ -252,8 +271,9 @@ Result<ColumnPtr> CastNested(const Column& input, const DataTypePtr& to) {
       }
       break;
   }
-  return ColumnPtr(std::make_shared<Column>(to, input.length(), input.null_count(), std::move(buffers),
-                                  std::move(children), input.offset()));
+  return ColumnPtr(std::make_shared<Column>(to, input.length(), input.null_count(),
+                                            std::move(buffers), std::move(children),
+                                            input.offset()));
 }
 
 }  // namespace
@@ -269,11 +289,16 @@ bool CanCast(const DataType& from, const DataType& to) {
     case TypeId::kInt:
     case TypeId::kBigInt:
     case TypeId::kDouble:
-    case TypeId::kDecimal: return from_number || f == TypeId::kDate;
-    case TypeId::kTimestamp: return from_number || f == TypeId::kDate;
-    case TypeId::kDate: return f == TypeId::kTimestamp;
-    case TypeId::kBinary: return from.is_integral();
-    case TypeId::kInterval: return f == TypeId::kInterval;
+    case TypeId::kDecimal:
+      return from_number || f == TypeId::kDate;
+    case TypeId::kTimestamp:
+      return from_number || f == TypeId::kDate;
+    case TypeId::kDate:
+      return f == TypeId::kTimestamp;
+    case TypeId::kBinary:
+      return from.is_integral();
+    case TypeId::kInterval:
+      return f == TypeId::kInterval;
     case TypeId::kArray:
       return f == TypeId::kArray && CanCast(*from.element_type(), *to.element_type());
     case TypeId::kMap:
@@ -286,7 +311,8 @@ bool CanCast(const DataType& from, const DataType& to) {
       }
       return true;
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -308,7 +334,7 @@ Result<ColumnPtr> CastColumn(const ColumnPtr& input, const DataTypePtr& to) {
       from->scale() == to->scale() && from->precision() <= to->precision()) {
     // Widening a DECIMAL keeps its unscaled values.
     return ColumnPtr(std::make_shared<Column>(to, n, input->null_count(), input->buffers(),
-                                    input->children(), input->offset()));
+                                              input->children(), input->offset()));
   }
   return CastNumberLike(*input, to);
 }

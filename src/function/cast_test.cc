@@ -52,11 +52,10 @@ TEST(CastTest, StringToBooleanDateTimestamp) {
   EXPECT_EQ(Cast(Value::String("2024-01-31 10:00:00.5"), type::Timestamp()).ToString(),
             "2024-01-31 10:00:00.5");
   EXPECT_EQ(Cast(Value::String("1 02:03:04.5"), type::Interval()).bigint_value(),
-            type::kMicrosPerDay + 2 * type::kMicrosPerHour + 3 * type::kMicrosPerMinute +
-                4500000);
-  EXPECT_EQ(Cast(Value::String("INTERVAL '-0 00:00:01' DAY TO SECOND"), type::Interval())
-                .bigint_value(),
-            -type::kMicrosPerSecond);
+            type::kMicrosPerDay + 2 * type::kMicrosPerHour + 3 * type::kMicrosPerMinute + 4500000);
+  EXPECT_EQ(
+      Cast(Value::String("INTERVAL '-0 00:00:01' DAY TO SECOND"), type::Interval()).bigint_value(),
+      -type::kMicrosPerSecond);
 }
 
 TEST(CastTest, NumbersToNumbers) {
@@ -98,6 +97,12 @@ TEST(CastTest, ToStringFormats) {
   EXPECT_EQ(CastText(Value::Double(0.1)), "0.1");
   EXPECT_EQ(CastText(Value::Boolean(true)), "true");
   EXPECT_EQ(CastText(Value::Decimal(-5, 3, 2)), "-0.05");
+  // Non-ANSI Spark prints decimals with Java's BigDecimal.toString.
+  EXPECT_EQ(CastText(Value::Decimal(0, 20, 10)), "0E-10");
+  EXPECT_EQ(CastText(Value::Decimal(1, 10, 7)), "1E-7");
+  EXPECT_EQ(CastText(Value::Decimal(-15, 10, 10)), "-1.5E-9");
+  EXPECT_EQ(CastText(Value::Decimal(1, 10, 6)), "0.000001");
+  EXPECT_EQ(CastText(Value::Decimal(12345, 10, 0)), "12345");
   auto arr = Value::Array(type::Int(), {Value::Int(1), Value::NullOf(type::Int()), Value::Int(2)});
   EXPECT_EQ(CastText(arr), "[1, null, 2]");
   auto st_type = Ddl("STRUCT<a: INT, b: STRING>");
@@ -150,6 +155,8 @@ TEST(CoercionTest, CommonAndComparisonTypes) {
   EXPECT_EQ(CommonType(type::String(), type::Boolean()), nullptr);
   EXPECT_EQ(CommonType(Ddl("ARRAY<INT>"), Ddl("ARRAY<DOUBLE>"))->ToString(), "ARRAY<DOUBLE>");
   EXPECT_EQ(CommonType({type::Int(), type::Null(), type::Double()})->ToString(), "DOUBLE");
+  EXPECT_EQ(CommonType({type::Timestamp(), type::Int(), type::String()})->ToString(), "STRING");
+  EXPECT_EQ(CommonType({type::Timestamp(), type::Int()}), nullptr);
   EXPECT_EQ(ComparisonType(type::String(), type::Int())->ToString(), "INT");
   EXPECT_EQ(ComparisonType(type::Date(), type::String())->ToString(), "DATE");
   EXPECT_EQ(ComparisonType(type::String(), type::Decimal(5, 2))->ToString(), "DOUBLE");

@@ -26,6 +26,26 @@ void AppendInteger(T v, std::string* out) {
   out->append(buf, res.ptr);
 }
 
+// Java's BigDecimal.toString, which non-ANSI Spark uses: plain unless the adjusted exponent is
+// below -6, then scientific ("1E-7", "0E-10", "-1.5E-9").
+void AppendDecimal(type::int128_t unscaled, int scale, std::string* out) {
+  std::string plain = type::DecimalToString(unscaled, 0);  // the unscaled digits, signed
+  bool negative = plain[0] == '-';
+  std::string digits = negative ? plain.substr(1) : plain;
+  int adjusted = static_cast<int>(digits.size()) - 1 - scale;
+  if (scale == 0 || adjusted >= -6) {
+    out->append(type::DecimalToString(unscaled, scale));
+    return;
+  }
+  if (negative) out->push_back('-');
+  out->push_back(digits[0]);
+  if (digits.size() > 1) {
+    out->push_back('.');
+    out->append(digits, 1, std::string::npos);
+  }
+  out->append("E" + std::to_string(adjusted));
+}
+
 void AppendNestedCell(const Column& column, int64_t i, std::string* out) {
   if (column.IsNull(i)) {
     out->append("null");
@@ -38,19 +58,37 @@ void AppendNestedCell(const Column& column, int64_t i, std::string* out) {
 
 void AppendCellText(const Column& column, int64_t i, std::string* out) {
   switch (column.type_id()) {
-    case TypeId::kNull: out->append("null"); return;
-    case TypeId::kBoolean: out->append(column.GetBool(i) ? "true" : "false"); return;
-    case TypeId::kInt: AppendInteger(column.values<int32_t>()[i], out); return;
-    case TypeId::kBigInt: AppendInteger(column.values<int64_t>()[i], out); return;
-    case TypeId::kDouble: out->append(type::FormatDouble(column.values<double>()[i])); return;
+    case TypeId::kNull:
+      out->append("null");
+      return;
+    case TypeId::kBoolean:
+      out->append(column.GetBool(i) ? "true" : "false");
+      return;
+    case TypeId::kInt:
+      AppendInteger(column.values<int32_t>()[i], out);
+      return;
+    case TypeId::kBigInt:
+      AppendInteger(column.values<int64_t>()[i], out);
+      return;
+    case TypeId::kDouble:
+      out->append(type::FormatDouble(column.values<double>()[i]));
+      return;
     case TypeId::kDecimal:
-      out->append(type::DecimalToString(column.values<type::int128_t>()[i], column.type()->scale()));
+      AppendDecimal(column.values<type::int128_t>()[i], column.type()->scale(), out);
       return;
     case TypeId::kString:
-    case TypeId::kBinary: out->append(column.GetString(i)); return;
-    case TypeId::kDate: out->append(type::FormatDate(column.values<int32_t>()[i])); return;
-    case TypeId::kTimestamp: out->append(type::FormatTimestamp(column.values<int64_t>()[i])); return;
-    case TypeId::kInterval: out->append(type::FormatInterval(column.values<int64_t>()[i])); return;
+    case TypeId::kBinary:
+      out->append(column.GetString(i));
+      return;
+    case TypeId::kDate:
+      out->append(type::FormatDate(column.values<int32_t>()[i]));
+      return;
+    case TypeId::kTimestamp:
+      out->append(type::FormatTimestamp(column.values<int64_t>()[i]));
+      return;
+    case TypeId::kInterval:
+      out->append(type::FormatInterval(column.values<int64_t>()[i]));
+      return;
     case TypeId::kArray: {
       const int32_t* o = column.offsets();
       out->push_back('[');
@@ -200,8 +238,8 @@ std::optional<int64_t> ParseDayTime(std::string_view s) {
     for (; digits < 6; ++digits) micros *= 10;
   }
   if (p != end || hour > 23 || minute > 59 || second > 59) return std::nullopt;
-  return day * type::kMicrosPerDay + hour * type::kMicrosPerHour +
-         minute * type::kMicrosPerMinute + second * type::kMicrosPerSecond + micros;
+  return day * type::kMicrosPerDay + hour * type::kMicrosPerHour + minute * type::kMicrosPerMinute +
+         second * type::kMicrosPerSecond + micros;
 }
 }  // namespace
 
@@ -285,8 +323,8 @@ ColumnPtr CastFromString(const Column& input, const type::DataTypePtr& to) {
       });
     default: {
       // STRING and BINARY share one layout: reuse the buffers.
-      return std::make_shared<Column>(to, n, input.null_count(), input.buffers(),
-                                      input.children(), input.offset());
+      return std::make_shared<Column>(to, n, input.null_count(), input.buffers(), input.children(),
+                                      input.offset());
     }
   }
 }

@@ -15,11 +15,16 @@ namespace {
 // Rank of the numeric types in the widening order.
 int NumericRank(TypeId id) {
   switch (id) {
-    case TypeId::kInt: return 1;
-    case TypeId::kBigInt: return 2;
-    case TypeId::kDecimal: return 3;
-    case TypeId::kDouble: return 4;
-    default: return 0;
+    case TypeId::kInt:
+      return 1;
+    case TypeId::kBigInt:
+      return 2;
+    case TypeId::kDecimal:
+      return 3;
+    case TypeId::kDouble:
+      return 4;
+    default:
+      return 0;
   }
 }
 
@@ -59,7 +64,8 @@ DataTypePtr NestedCommon(const DataTypePtr& a, const DataTypePtr& b, Combine com
       }
       return type::Struct(std::move(fields));
     }
-    default: return nullptr;
+    default:
+      return nullptr;
   }
 }
 
@@ -107,9 +113,25 @@ DataTypePtr CommonType(const DataTypePtr& a, const DataTypePtr& b) {
   return nullptr;
 }
 
+namespace {
+bool HasString(const DataType& t) {
+  if (t.id() == TypeId::kString) return true;
+  return t.id() == TypeId::kArray && HasString(*t.element_type());
+}
+}  // namespace
+
 DataTypePtr CommonType(const std::vector<DataTypePtr>& types) {
-  DataTypePtr out = type::Null();
+  // Widening to STRING is not associative ((TIMESTAMP, INT) has no common type, but either
+  // with STRING does), so like Spark fold the string types in first.
+  std::vector<DataTypePtr> ordered;
   for (const auto& t : types) {
+    if (t && HasString(*t)) ordered.push_back(t);
+  }
+  for (const auto& t : types) {
+    if (!t || !HasString(*t)) ordered.push_back(t);
+  }
+  DataTypePtr out = type::Null();
+  for (const auto& t : ordered) {
     out = CommonType(out, t);
     if (!out) return nullptr;
   }

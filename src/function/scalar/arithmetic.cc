@@ -6,6 +6,10 @@
 //   "/" on integers -> DOUBLE; div -> BIGINT; x / 0, x % 0, x div 0 -> NULL.
 //   TIMESTAMP/DATE +- INTERVAL -> TIMESTAMP; TIMESTAMP/DATE - TIMESTAMP/DATE -> INTERVAL;
 //   DATE +- INT -> DATE; INTERVAL +- INTERVAL; INTERVAL * or / a number -> INTERVAL.
+// Deviations from Spark: there is one INTERVAL type (DAY TO SECOND), so DATE + INTERVAL is
+// always a TIMESTAMP (Spark keeps a DATE for an INTERVAL DAY) and DATE - DATE is a DAY TO
+// SECOND interval; interval overflow wraps and INTERVAL / 0 is NULL (Spark fails the query);
+// NULL op NULL is DOUBLE.
 #include <cmath>
 #include <limits>
 #include <type_traits>
@@ -57,20 +61,27 @@ bool IntPmod(T x, T y, T* out) {
 
 // The kernel for one typed operation on columns of the same physical type T.
 template <typename T>
-ColumnPtr IntegerKernel(ArithmeticOp op, const DataTypePtr& type, const Column& a, const Column& b) {
+ColumnPtr IntegerKernel(ArithmeticOp op, const DataTypePtr& type, const Column& a,
+                        const Column& b) {
   switch (op) {
-    case ArithmeticOp::kAdd: return MapBinaryPure<T, T>(type, a, b, WrapAdd<T>);
-    case ArithmeticOp::kSubtract: return MapBinaryPure<T, T>(type, a, b, WrapSub<T>);
-    case ArithmeticOp::kMultiply: return MapBinaryPure<T, T>(type, a, b, WrapMul<T>);
-    case ArithmeticOp::kRemainder: return MapBinary<T, T>(type, a, b, IntRemainder<T>);
-    case ArithmeticOp::kPmod: return MapBinary<T, T>(type, a, b, IntPmod<T>);
+    case ArithmeticOp::kAdd:
+      return MapBinaryPure<T, T>(type, a, b, WrapAdd<T>);
+    case ArithmeticOp::kSubtract:
+      return MapBinaryPure<T, T>(type, a, b, WrapSub<T>);
+    case ArithmeticOp::kMultiply:
+      return MapBinaryPure<T, T>(type, a, b, WrapMul<T>);
+    case ArithmeticOp::kRemainder:
+      return MapBinary<T, T>(type, a, b, IntRemainder<T>);
+    case ArithmeticOp::kPmod:
+      return MapBinary<T, T>(type, a, b, IntPmod<T>);
     case ArithmeticOp::kIntegralDivide:
       return MapBinary<T, T>(type, a, b, [](T x, T y, T* out) {
         if (y == 0) return false;
         *out = y == -1 ? WrapSub<T>(0, x) : x / y;
         return true;
       });
-    case ArithmeticOp::kDivide: break;  // integers divide as DOUBLE
+    case ArithmeticOp::kDivide:
+      break;  // integers divide as DOUBLE
   }
   return nullptr;
 }
@@ -78,7 +89,8 @@ ColumnPtr IntegerKernel(ArithmeticOp op, const DataTypePtr& type, const Column& 
 ColumnPtr DoubleKernel(ArithmeticOp op, const Column& a, const Column& b) {
   const DataTypePtr& t = type::Double();
   switch (op) {
-    case ArithmeticOp::kAdd: return MapBinaryPure<double, double>(t, a, b, std::plus<double>());
+    case ArithmeticOp::kAdd:
+      return MapBinaryPure<double, double>(t, a, b, std::plus<double>());
     case ArithmeticOp::kSubtract:
       return MapBinaryPure<double, double>(t, a, b, std::minus<double>());
     case ArithmeticOp::kMultiply:
@@ -98,7 +110,8 @@ ColumnPtr DoubleKernel(ArithmeticOp op, const Column& a, const Column& b) {
         return y != 0;
       });
     }
-    case ArithmeticOp::kIntegralDivide: break;  // runs on BIGINT
+    case ArithmeticOp::kIntegralDivide:
+      break;  // runs on BIGINT
   }
   return nullptr;
 }
@@ -164,8 +177,8 @@ Result<BoundScalar> BindUnary(const BindArgs& args, bool negate) {
   DataTypePtr t = args.types[0];
   if (t->id() == TypeId::kNull || t->id() == TypeId::kString) t = type::Double();
   if (!t->is_numeric() && t->id() != TypeId::kInterval) {
-    return Status::Analysis("Function '" + args.name + "' needs a numeric or interval argument, got " +
-                            t->ToString() + ".");
+    return Status::Analysis("Function '" + args.name +
+                            "' needs a numeric or interval argument, got " + t->ToString() + ".");
   }
   BoundScalar bound;
   bound.return_type = t;
@@ -175,12 +188,15 @@ Result<BoundScalar> BindUnary(const BindArgs& args, bool negate) {
     const Column& a = *c[0];
     if (!negate) return c[0];
     switch (t->id()) {
-      case TypeId::kInt: return NegateInteger<int32_t>(t, a);
-      case TypeId::kDouble: return MapUnaryPure<double, double>(t, a, [](double x) { return -x; });
+      case TypeId::kInt:
+        return NegateInteger<int32_t>(t, a);
+      case TypeId::kDouble:
+        return MapUnaryPure<double, double>(t, a, [](double x) { return -x; });
       case TypeId::kDecimal:
         return MapUnaryPure<type::int128_t, type::int128_t>(t, a,
-                                                             [](type::int128_t x) { return -x; });
-      default: return NegateInteger<int64_t>(t, a);
+                                                            [](type::int128_t x) { return -x; });
+      default:
+        return NegateInteger<int64_t>(t, a);
     }
   };
   return bound;
@@ -208,8 +224,8 @@ void RegisterArithmeticFunctions(FunctionRegistry& registry) {
                                     "Remainder with the sign of the dividend; NULL for % 0."));
   registry.AddScalar(BinaryOperator("div", "div", ArithmeticOp::kIntegralDivide,
                                     "Integral quotient as BIGINT, truncated; NULL for div 0."));
-  ScalarFunction pmod = BinaryOperator("pmod", ",", ArithmeticOp::kPmod,
-                                       "The positive remainder; NULL when b is 0.");
+  ScalarFunction pmod =
+      BinaryOperator("pmod", ",", ArithmeticOp::kPmod, "The positive remainder; NULL when b is 0.");
   pmod.signature = "pmod(a, b)";
   registry.AddScalar(std::move(pmod));
   registry.AddAlias("mod", "remainder");

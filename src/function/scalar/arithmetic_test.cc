@@ -28,11 +28,13 @@ Value Null() { return Value(); }
 TEST(ArithmeticTest, IntegersWrapAndPromote) {
   EXPECT_EQ(Eval("add", {Value::Int(1), Value::Int(2)}), Value::Int(3));
   EXPECT_EQ(Eval("add", {Value::Int(2147483647), Value::Int(1)}), Value::Int(-2147483647 - 1));
-  EXPECT_EQ(Eval("multiply", {Value::BigInt(std::numeric_limits<int64_t>::max()), Value::BigInt(2)}),
-            Value::BigInt(-2));
+  EXPECT_EQ(
+      Eval("multiply", {Value::BigInt(std::numeric_limits<int64_t>::max()), Value::BigInt(2)}),
+      Value::BigInt(-2));
   EXPECT_EQ(TypeOf("add", {Value::Int(1), Value::BigInt(2)}), "BIGINT");
   EXPECT_EQ(Eval("subtract", {Value::Int(1), Value::BigInt(3)}), Value::BigInt(-2));
-  EXPECT_EQ(Eval("add", {Value::Double(0.1), Value::Double(0.2)}).ToString(), "0.30000000000000004");
+  EXPECT_EQ(Eval("add", {Value::Double(0.1), Value::Double(0.2)}).ToString(),
+            "0.30000000000000004");
   EXPECT_EQ(Eval("add", {Value::String("1.5"), Value::Int(1)}), Value::Double(2.5));
   EXPECT_TRUE(Eval("add", {Value::Int(1), Null()}).is_null());
   EXPECT_EQ(TypeOf("add", {Value::Int(1), Null()}), "INT");
@@ -78,6 +80,17 @@ TEST(ArithmeticTest, DecimalPrecision) {
   EXPECT_EQ(rows[0].ToString(), "2.25");
   Value max38 = Dec("99999999999999999999999999999999999999", 38, 0);
   EXPECT_TRUE(Eval("add", {max38, Dec("1", 38, 0)}).is_null());
+  // Intermediates past 128 bits are still exact.
+  EXPECT_EQ(Eval("multiply", {Dec("100000000000000000000", 38, 10), Dec("10000000000", 38, 10)})
+                .ToString(),
+            "1000000000000000000000000000000.000000");
+  // DECIMAL(38,37) * DECIMAL(38,37) -> DECIMAL(38,35).
+  EXPECT_EQ(Eval("multiply", {Dec("-1.5", 38, 37), Dec("1.5", 38, 37)}).ToString(),
+            "-2.25" + std::string(33, '0'));
+  EXPECT_EQ(Eval("divide", {Dec("10000000000000000000", 38, 18), Dec("3", 38, 18)}).ToString(),
+            "3333333333333333333.333333");
+  EXPECT_EQ(Eval("divide", {Dec("20000000000000000000", 38, 18), Dec("-3", 38, 18)}).ToString(),
+            "-6666666666666666666.666667");
   EXPECT_EQ(Eval("remainder", {Dec("7.5", 3, 1), Dec("2", 1, 0)}).ToString(), "1.5");
   EXPECT_EQ(Eval("pmod", {Dec("-7.5", 3, 1), Dec("2", 1, 0)}).ToString(), "0.5");
   EXPECT_EQ(Eval("add", {Dec("1.5", 3, 1), Value::Double(1)}), Value::Double(2.5));
@@ -99,7 +112,8 @@ TEST(ArithmeticTest, DatesTimestampsIntervals) {
   EXPECT_EQ(Eval("subtract", {Value::Timestamp(ts), Value::Timestamp(ts - 5)}), Value::Interval(5));
   EXPECT_EQ(Eval("add", {hour, hour}), Value::Interval(2 * type::kMicrosPerHour));
   EXPECT_EQ(Eval("multiply", {hour, Value::Int(3)}), Value::Interval(3 * type::kMicrosPerHour));
-  EXPECT_EQ(Eval("multiply", {Value::Double(1.5), hour}), Value::Interval(90 * type::kMicrosPerMinute));
+  EXPECT_EQ(Eval("multiply", {Value::Double(1.5), hour}),
+            Value::Interval(90 * type::kMicrosPerMinute));
   EXPECT_EQ(Eval("divide", {hour, Value::Int(2)}), Value::Interval(30 * type::kMicrosPerMinute));
   EXPECT_EQ(Eval("divide", {Value::Interval(3), Value::Int(2)}), Value::Interval(2));  // HALF_UP
   EXPECT_TRUE(Eval("divide", {hour, Value::Int(0)}).is_null());
@@ -132,6 +146,12 @@ TEST(MathTest, Rounding) {
   EXPECT_EQ(Eval("round", {Value::Double(1234.5), Value::Int(-2)}), Value::Double(1200));
   EXPECT_EQ(Eval("round", {Value::Double(0.0001), Value::Int(2)}), Value::Double(0));
   EXPECT_EQ(Eval("round", {Value::Double(9.99), Value::Int(1)}), Value::Double(10));
+  EXPECT_EQ(Eval("round", {Value::Double(-0.004), Value::Int(2)}).ToString(), "0.0");
+  EXPECT_EQ(Eval("round", {Value::Double(-1.2345), Value::Int(3)}), Value::Double(-1.235));
+  EXPECT_EQ(Eval("bround", {Value::Double(-1.2345), Value::Int(3)}), Value::Double(-1.234));
+  EXPECT_EQ(Eval("round", {Value::Double(0.1 + 0.2), Value::Int(1)}), Value::Double(0.3));
+  EXPECT_EQ(Eval("round", {Value::Double(1.005), Value::Int(2)}), Value::Double(1.01));
+  EXPECT_EQ(Eval("round", {Value::Double(3.14159), Value::Int(4)}), Value::Double(3.1416));
   EXPECT_EQ(Eval("round", {Value::Int(125), Value::Int(-1)}), Value::Int(130));
   EXPECT_EQ(Eval("bround", {Value::Int(125), Value::Int(-1)}), Value::Int(120));
   EXPECT_EQ(Eval("round", {Value::Int(125)}), Value::Int(125));

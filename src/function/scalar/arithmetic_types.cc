@@ -52,8 +52,8 @@ Result<NumericOperands> ResolveNumericOperands(ArithmeticOp op, const BindArgs& 
   if (op == ArithmeticOp::kDivide) return NumericOperands{type::Double(), type::Double()};
   if (op == ArithmeticOp::kIntegralDivide) return NumericOperands{type::BigInt(), type::BigInt()};
   if (any_double) return NumericOperands{type::Double(), type::Double()};
-  DataTypePtr t = a->id() == TypeId::kBigInt || b->id() == TypeId::kBigInt ? type::BigInt()
-                                                                            : type::Int();
+  DataTypePtr t =
+      a->id() == TypeId::kBigInt || b->id() == TypeId::kBigInt ? type::BigInt() : type::Int();
   return NumericOperands{t, t};
 }
 
@@ -67,14 +67,14 @@ bool IsTemporalArithmetic(const DataTypePtr& a, const DataTypePtr& b) {
 namespace {
 
 enum class TemporalKernel {
-  kAddInt64,       // TIMESTAMP + INTERVAL, INTERVAL + INTERVAL, INTERVAL + TIMESTAMP
-  kSubInt64,       // TIMESTAMP - INTERVAL, TIMESTAMP - TIMESTAMP, INTERVAL - INTERVAL
-  kAddDays,        // DATE + INT, INT + DATE
-  kSubDays,        // DATE - INT
-  kScaleByLong,    // INTERVAL * BIGINT (interval first)
-  kScaleByDouble,  // INTERVAL * DOUBLE
-  kDivideByLong,   // INTERVAL / BIGINT
-  kDivideByDouble, // INTERVAL / DOUBLE
+  kAddInt64,        // TIMESTAMP + INTERVAL, INTERVAL + INTERVAL, INTERVAL + TIMESTAMP
+  kSubInt64,        // TIMESTAMP - INTERVAL, TIMESTAMP - TIMESTAMP, INTERVAL - INTERVAL
+  kAddDays,         // DATE + INT, INT + DATE
+  kSubDays,         // DATE - INT
+  kScaleByLong,     // INTERVAL * BIGINT (interval first)
+  kScaleByDouble,   // INTERVAL * DOUBLE
+  kDivideByLong,    // INTERVAL / BIGINT
+  kDivideByDouble,  // INTERVAL / DOUBLE
 };
 
 int64_t DivideHalfUp(int64_t x, int64_t y) {
@@ -99,8 +99,10 @@ ColumnPtr RunTemporal(TemporalKernel k, const DataTypePtr& t, const Column& a, c
     return static_cast<int64_t>(static_cast<uint64_t>(x) - static_cast<uint64_t>(y));
   };
   switch (k) {
-    case TemporalKernel::kAddInt64: return MapBinaryPure<int64_t, int64_t>(t, a, b, wrap_add);
-    case TemporalKernel::kSubInt64: return MapBinaryPure<int64_t, int64_t>(t, a, b, wrap_sub);
+    case TemporalKernel::kAddInt64:
+      return MapBinaryPure<int64_t, int64_t>(t, a, b, wrap_add);
+    case TemporalKernel::kSubInt64:
+      return MapBinaryPure<int64_t, int64_t>(t, a, b, wrap_sub);
     case TemporalKernel::kAddDays:
       return MapBinaryPure<int32_t, int32_t>(t, a, b, [](int32_t x, int32_t y) {
         return static_cast<int32_t>(static_cast<uint32_t>(x) + static_cast<uint32_t>(y));
@@ -166,17 +168,25 @@ Result<BoundScalar> BindTemporalArithmetic(ArithmeticOp op, const BindArgs& args
   bool x_int = x == TypeId::kInt, y_int = y == TypeId::kInt;
   switch (op) {
     case ArithmeticOp::kAdd:
-      if (IsDateTime(x) && y == TypeId::kInterval) return Temporal(TemporalKernel::kAddInt64, ts, ts, iv);
-      if (x == TypeId::kInterval && IsDateTime(y)) return Temporal(TemporalKernel::kAddInt64, ts, iv, ts);
-      if (x == TypeId::kInterval && y == TypeId::kInterval) return Temporal(TemporalKernel::kAddInt64, iv, iv, iv);
-      if (x == TypeId::kDate && y_int) return Temporal(TemporalKernel::kAddDays, type::Date(), type::Date(), type::Int());
-      if (x_int && y == TypeId::kDate) return Temporal(TemporalKernel::kAddDays, type::Date(), type::Int(), type::Date());
+      if (IsDateTime(x) && y == TypeId::kInterval)
+        return Temporal(TemporalKernel::kAddInt64, ts, ts, iv);
+      if (x == TypeId::kInterval && IsDateTime(y))
+        return Temporal(TemporalKernel::kAddInt64, ts, iv, ts);
+      if (x == TypeId::kInterval && y == TypeId::kInterval)
+        return Temporal(TemporalKernel::kAddInt64, iv, iv, iv);
+      if (x == TypeId::kDate && y_int)
+        return Temporal(TemporalKernel::kAddDays, type::Date(), type::Date(), type::Int());
+      if (x_int && y == TypeId::kDate)
+        return Temporal(TemporalKernel::kAddDays, type::Date(), type::Int(), type::Date());
       break;
     case ArithmeticOp::kSubtract:
-      if (IsDateTime(x) && y == TypeId::kInterval) return Temporal(TemporalKernel::kSubInt64, ts, ts, iv);
+      if (IsDateTime(x) && y == TypeId::kInterval)
+        return Temporal(TemporalKernel::kSubInt64, ts, ts, iv);
       if (IsDateTime(x) && IsDateTime(y)) return Temporal(TemporalKernel::kSubInt64, iv, ts, ts);
-      if (x == TypeId::kInterval && y == TypeId::kInterval) return Temporal(TemporalKernel::kSubInt64, iv, iv, iv);
-      if (x == TypeId::kDate && y_int) return Temporal(TemporalKernel::kSubDays, type::Date(), type::Date(), type::Int());
+      if (x == TypeId::kInterval && y == TypeId::kInterval)
+        return Temporal(TemporalKernel::kSubInt64, iv, iv, iv);
+      if (x == TypeId::kDate && y_int)
+        return Temporal(TemporalKernel::kSubDays, type::Date(), type::Date(), type::Int());
       break;
     case ArithmeticOp::kMultiply:
     case ArithmeticOp::kDivide: {
@@ -187,12 +197,14 @@ Result<BoundScalar> BindTemporalArithmetic(ArithmeticOp op, const BindArgs& args
       const DataTypePtr& number = interval_first ? b : a;
       bool integral = number->is_integral();
       DataTypePtr factor = integral ? type::BigInt() : type::Double();
-      TemporalKernel k = integral ? (divide ? TemporalKernel::kDivideByLong : TemporalKernel::kScaleByLong)
-                                  : (divide ? TemporalKernel::kDivideByDouble : TemporalKernel::kScaleByDouble);
+      TemporalKernel k =
+          integral ? (divide ? TemporalKernel::kDivideByLong : TemporalKernel::kScaleByLong)
+                   : (divide ? TemporalKernel::kDivideByDouble : TemporalKernel::kScaleByDouble);
       if (interval_first) return Temporal(k, iv, iv, factor);
       return Temporal(k, iv, factor, iv, /*swap=*/true);
     }
-    default: break;
+    default:
+      break;
   }
   return Status::Analysis("Operator '" + args.name + "' is not defined for " + a->ToString() +
                           " and " + b->ToString() +

@@ -55,6 +55,26 @@ TEST(ComparisonTest, NullSafeEqualInBetween) {
   EXPECT_EQ(Eval("in", {Value::Int(1), Value::Int(1), Null()}), True());
   EXPECT_TRUE(Eval("in", {Null(), Value::Int(1)}).is_null());
   EXPECT_EQ(Eval("in", {Value::String("a"), Value::String("b"), Value::String("a")}), True());
+  // Constant lists take a hash-set path; columns of values must agree with it.
+  std::vector<std::vector<Value>> rows = {
+      {Value::Int(1)}, {Value::Int(5)}, {Value::NullOf(type::Int())}};
+  std::vector<vector::ColumnPtr> in_args;
+  {
+    vector::ColumnBuilder b(type::Int());
+    for (const auto& r : rows) b.AppendValue(r[0]);
+    in_args.push_back(b.Finish());
+  }
+  in_args.push_back(vector::MakeConstantColumn(Value::BigInt(1), 3));
+  in_args.push_back(vector::MakeConstantColumn(Value::BigInt(2), 3));
+  auto with_constants = testing::EvaluateColumns("in", in_args, 3, true).ValueOrDie();
+  auto without = testing::EvaluateColumns("in", in_args, 3, false).ValueOrDie();
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(with_constants->GetValue(i), without->GetValue(i)) << i;
+  EXPECT_EQ(with_constants->GetValue(0), True());
+  EXPECT_EQ(with_constants->GetValue(1), False());
+  EXPECT_TRUE(with_constants->GetValue(2).is_null());
+  EXPECT_TRUE(Eval("in", {Value::String("z"), Value::String("a"), Value::NullOf(type::String())})
+                  .is_null());
+  EXPECT_EQ(Eval("in", {Value::Date(3), Value::String("1970-01-04")}), True());
   EXPECT_EQ(Eval("between", {Value::Int(2), Value::Int(1), Value::Int(3)}), True());
   EXPECT_EQ(Eval("between", {Value::Int(5), Null(), Value::Int(3)}), False());
   EXPECT_TRUE(Eval("between", {Value::Int(2), Null(), Value::Int(3)}).is_null());
@@ -81,7 +101,8 @@ TEST(ComparisonTest, NestedElementWise) {
 TEST(ComparisonTest, ColumnsWithNulls) {
   std::vector<std::vector<Value>> rows;
   for (int i = 0; i < 50; ++i) {
-    rows.push_back({i % 3 == 0 ? Value::NullOf(type::BigInt()) : Value::BigInt(i), Value::BigInt(25)});
+    rows.push_back(
+        {i % 3 == 0 ? Value::NullOf(type::BigInt()) : Value::BigInt(i), Value::BigInt(25)});
   }
   auto out = EvaluateRows("less", rows).ValueOrDie();
   for (int i = 0; i < 50; ++i) {
@@ -119,7 +140,8 @@ TEST(LogicalTest, NullTests) {
   EXPECT_EQ(Eval("coalesce", {Value::Int(5), Value::String("x")}), Value::String("5"));
   EXPECT_EQ(Eval("nvl", {Null(), Value::String("d")}), Value::String("d"));
   EXPECT_EQ(Eval("ifnull", {Value::Int(1), Value::Int(2)}), Value::Int(1));
-  EXPECT_EQ(Eval("nvl2", {Value::Int(1), Value::String("a"), Value::String("b")}), Value::String("a"));
+  EXPECT_EQ(Eval("nvl2", {Value::Int(1), Value::String("a"), Value::String("b")}),
+            Value::String("a"));
   EXPECT_EQ(Eval("nvl2", {Null(), Value::String("a"), Value::String("b")}), Value::String("b"));
   EXPECT_TRUE(Eval("nullif", {Value::Int(1), Value::Int(1)}).is_null());
   EXPECT_EQ(Eval("nullif", {Value::String("1"), Value::Int(2)}), Value::String("1"));

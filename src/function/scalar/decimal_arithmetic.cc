@@ -1,12 +1,11 @@
-// Intermediate results are exact in 128 bits; when an intermediate (not the result) needs more
-// than that, the row is NULL where Spark, computing with unbounded BigDecimal, may still find a
-// result that fits (only for operands near 38 digits).
+// Results are exact: intermediates that need more than 128 bits go through wide_decimal.h.
 #include "function/scalar/decimal_arithmetic.h"
 
 #include <algorithm>
 
 #include "function/coercion.h"
 #include "function/scalar/row_kernel.h"
+#include "function/scalar/wide_decimal.h"
 
 namespace runnel::function {
 
@@ -21,7 +20,8 @@ DataTypePtr DecimalResultType(ArithmeticOp op, const type::DataType& a, const ty
       int s = std::max(s1, s2);
       return AdjustedDecimal(std::max(p1 - s1, p2 - s2) + s + 1, s);
     }
-    case ArithmeticOp::kMultiply: return AdjustedDecimal(p1 + p2 + 1, s1 + s2);
+    case ArithmeticOp::kMultiply:
+      return AdjustedDecimal(p1 + p2 + 1, s1 + s2);
     case ArithmeticOp::kDivide: {
       int s = std::max(6, s1 + p2 + 1);
       return AdjustedDecimal(p1 - s1 + s2 + s, s);
@@ -31,7 +31,8 @@ DataTypePtr DecimalResultType(ArithmeticOp op, const type::DataType& a, const ty
       int s = std::max(s1, s2);
       return type::Decimal(std::min(std::min(p1 - s1, p2 - s2) + s, type::kMaxDecimalPrecision), s);
     }
-    case ArithmeticOp::kIntegralDivide: return type::BigInt();
+    case ArithmeticOp::kIntegralDivide:
+      return type::BigInt();
   }
   return nullptr;
 }
@@ -100,32 +101,45 @@ vector::ColumnPtr DecimalArithmetic(ArithmeticOp op, const vector::Column& a,
   };
   switch (op) {
     case ArithmeticOp::kAdd:
-    case ArithmeticOp::kSubtract: return MapBinary<int128_t, int128_t>(result, a, b, add_sub);
+    case ArithmeticOp::kSubtract:
+      return MapBinary<int128_t, int128_t>(result, a, b, add_sub);
     case ArithmeticOp::kMultiply:
-      return MapBinary<int128_t, int128_t>(result, a, b, [&](int128_t x, int128_t y, int128_t* out) {
-        int128_t p;
-        return !__builtin_mul_overflow(x, y, &p) && Finish(p, s1 + s2, rt, out);
-      });
+      return MapBinary<int128_t, int128_t>(
+          result, a, b, [&](int128_t x, int128_t y, int128_t* out) {
+            int128_t p;
+            if (!__builtin_mul_overflow(x, y, &p)) return Finish(p, s1 + s2, rt, out);
+            auto wide = WideMultiply(x, y, s1 + s2 - rt.scale(), rt.precision());
+            if (wide) *out = *wide;
+            return wide.has_value();
+          });
     case ArithmeticOp::kDivide:
-      return MapBinary<int128_t, int128_t>(result, a, b, [&](int128_t x, int128_t y, int128_t* out) {
-        if (y == 0) return false;
-        int k = rt.scale() - s1 + s2;  // x * 10^k / y is the unscaled result
-        int128_t num = x, den = y;
-        if (k >= 0 ? !ScaleUp(x, k, &num) : !ScaleUp(y, -k, &den)) return false;
-        int128_t q = DivideHalfUp(num, den);
-        if (!Fits(q, rt.precision())) return false;
-        *out = q;
-        return true;
-      });
+      return MapBinary<int128_t, int128_t>(
+          result, a, b, [&](int128_t x, int128_t y, int128_t* out) {
+            if (y == 0) return false;
+            int k = rt.scale() - s1 + s2;  // x * 10^k / y is the unscaled result
+            int128_t num = x, den = y;
+            if (k >= 0 ? !ScaleUp(x, k, &num) : !ScaleUp(y, -k, &den)) {
+              auto wide = WideDivide(x, y, k, rt.precision());
+              if (wide) *out = *wide;
+              return wide.has_value();
+            }
+            int128_t q = DivideHalfUp(num, den);
+            if (!Fits(q, rt.precision())) return false;
+            *out = q;
+            return true;
+          });
     case ArithmeticOp::kRemainder:
     case ArithmeticOp::kPmod:
-      return MapBinary<int128_t, int128_t>(result, a, b, [&](int128_t x, int128_t y, int128_t* out) {
-        int128_t ax, ay;
-        if (!Align(x, s1, y, s2, &ax, &ay) || ay == 0) return false;
-        int128_t r = ax % ay;
-        if (op == ArithmeticOp::kPmod && r < 0) r = (r + ay) % ay;
-        return Finish(r, std::max(s1, s2), rt, out);
-      });
+      return MapBinary<int128_t, int128_t>(result, a, b,
+                                           [&](int128_t x, int128_t y, int128_t* out) {
+                                             int128_t ax, ay;
+                                             if (!Align(x, s1, y, s2, &ax, &ay) || ay == 0)
+                                               return false;
+                                             int128_t r = ax % ay;
+                                             if (op == ArithmeticOp::kPmod && r < 0)
+                                               r = (r + ay) % ay;
+                                             return Finish(r, std::max(s1, s2), rt, out);
+                                           });
     case ArithmeticOp::kIntegralDivide:
       return MapBinary<int128_t, int64_t>(result, a, b, [&](int128_t x, int128_t y, int64_t* out) {
         int128_t ax, ay;

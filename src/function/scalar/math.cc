@@ -13,6 +13,7 @@
 
 #include "function/coercion.h"
 #include "function/scalar/arithmetic_types.h"
+#include "function/scalar/definition.h"
 #include "function/scalar/row_compare.h"
 #include "function/scalar/row_kernel.h"
 #include "vector/column_builder.h"
@@ -40,21 +41,7 @@ Result<DataTypePtr> MathOperand(const BindArgs& args, size_t i) {
   return t;
 }
 
-ScalarFunction Function(const char* name, const char* signature, const char* description,
-                        int min_args, int max_args,
-                        std::function<Result<BoundScalar>(const BindArgs&)> bind) {
-  ScalarFunction f;
-  f.name = name;
-  f.signature = signature;
-  f.description = description;
-  f.min_args = min_args;
-  f.max_args = max_args;
-  f.bind = std::move(bind);
-  return f;
-}
-
-BoundScalar Unary(DataTypePtr result, DataTypePtr arg,
-                  std::function<ColumnPtr(const Column&)> fn) {
+BoundScalar Unary(DataTypePtr result, DataTypePtr arg, std::function<ColumnPtr(const Column&)> fn) {
   BoundScalar bound;
   bound.return_type = std::move(result);
   bound.arg_types = {std::move(arg)};
@@ -68,21 +55,21 @@ BoundScalar Unary(DataTypePtr result, DataTypePtr arg,
 // A DOUBLE -> DOUBLE function; `positive_only` makes x <= 0 NULL (Spark's logarithms).
 ScalarFunction DoubleFunction(const char* name, const char* description, double (*fn)(double),
                               bool positive_only = false) {
-  return Function(name, (std::string(name) + "(x)").c_str(), description, 1, 1,
-                  [fn, positive_only](const BindArgs& args) -> Result<BoundScalar> {
-                    RUNNEL_ASSIGN_OR_RAISE(auto t, MathOperand(args, 0));
-                    (void)t;
-                    auto d = type::Double();
-                    return Unary(d, d, [fn, positive_only, d](const Column& a) -> ColumnPtr {
-                      if (!positive_only) return MapUnaryPure<double, double>(d, a, fn);
-                      const double* x = a.values<double>();
-                      return MapRows<double>(d, a.length(), ValidityBytes(a),
-                                             [&](int64_t i, double* out) {
-                                               *out = fn(x[i]);
-                                               return x[i] > 0;
-                                             });
-                    });
-                  });
+  return DefineScalar(name, (std::string(name) + "(x)").c_str(), description, 1, 1,
+                      [fn, positive_only](const BindArgs& args) -> Result<BoundScalar> {
+                        RUNNEL_ASSIGN_OR_RAISE(auto t, MathOperand(args, 0));
+                        (void)t;
+                        auto d = type::Double();
+                        return Unary(d, d, [fn, positive_only, d](const Column& a) -> ColumnPtr {
+                          if (!positive_only) return MapUnaryPure<double, double>(d, a, fn);
+                          const double* x = a.values<double>();
+                          return MapRows<double>(d, a.length(), ValidityBytes(a),
+                                                 [&](int64_t i, double* out) {
+                                                   *out = fn(x[i]);
+                                                   return x[i] > 0;
+                                                 });
+                        });
+                      });
 }
 
 // ---- abs, sign ----
@@ -101,7 +88,8 @@ Result<BoundScalar> BindAbs(const BindArgs& args) {
         });
       case TypeId::kDecimal:
         return MapUnaryPure<int128_t, int128_t>(t, a, [](int128_t x) { return x < 0 ? -x : x; });
-      default: return MapUnaryPure<double, double>(t, a, [](double x) { return std::fabs(x); });
+      default:
+        return MapUnaryPure<double, double>(t, a, [](double x) { return std::fabs(x); });
     }
   });
 }
@@ -116,6 +104,21 @@ double Signum(double x) {
 // Rounds a double as Spark does: BigDecimal(Double.toString(x)).setScale(d, mode).toDouble.
 double RoundDouble(double x, int d, bool half_even) {
   if (!std::isfinite(x)) return x;
+  // Fast path: when x * 10^d is small and clearly away from a tie, rounding it as a double
+  // decides the same way as the decimal text, and rounded / 10^d (both exact) is the closest
+  // double to the decimal result.
+  static constexpr double kPowers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+  if (d >= 0 && d <= 8) {
+    double y = std::fabs(x) * kPowers[d];
+    if (y < 1e6) {
+      double whole = std::floor(y);
+      double fraction = y - whole;
+      if (std::fabs(fraction - 0.5) > 1e-6) {
+        double rounded = (fraction > 0.5 ? whole + 1 : whole) / kPowers[d];
+        return rounded == 0 ? 0.0 : std::copysign(rounded, x);
+      }
+    }
+  }
   char buf[64];
   auto res = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::scientific);
   std::string text(buf, res.ptr);  // [-]D.DDDDe[+-]XX
@@ -131,15 +134,14 @@ double RoundDouble(double x, int d, bool half_even) {
   int low_power = exponent - static_cast<int>(digits.size()) + 1;
   int drop = -d - low_power;
   if (drop <= 0) return x;
-  std::string kept = drop >= static_cast<int>(digits.size())
-                         ? "0"
-                         : digits.substr(0, digits.size() - drop);
+  std::string kept =
+      drop >= static_cast<int>(digits.size()) ? "0" : digits.substr(0, digits.size() - drop);
   std::string dropped = drop >= static_cast<int>(digits.size())
                             ? std::string(drop - digits.size(), '0') + digits
                             : digits.substr(digits.size() - drop);
   bool rest_zero = dropped.find_first_not_of('0', 1) == std::string::npos;
-  bool up = dropped[0] > '5' || (dropped[0] == '5' && (!half_even || !rest_zero ||
-                                                       (kept.back() - '0') % 2 == 1));
+  bool up = dropped[0] > '5' ||
+            (dropped[0] == '5' && (!half_even || !rest_zero || (kept.back() - '0') % 2 == 1));
   if (up) {
     int i = static_cast<int>(kept.size()) - 1;
     while (i >= 0 && kept[i] == '9') kept[i--] = '0';
@@ -164,14 +166,15 @@ T RoundInteger(T x, int d, bool half_even) {
 Result<BoundScalar> BindRound(const BindArgs& args, bool half_even) {
   RUNNEL_ASSIGN_OR_RAISE(auto t, MathOperand(args, 0));
   int d = 0;
+  bool null_scale = false;  // round(x, NULL) is NULL
   if (args.types.size() == 2) {
     const auto& c = args.constants[1];
-    if (!c || !args.types[1]->is_integral()) {
+    if (!c || (!args.types[1]->is_integral() && args.types[1]->id() != TypeId::kNull)) {
       return Status::Analysis("Function '" + args.name +
                               "' needs a constant integer scale as its second argument.");
     }
-    if (c->is_null()) d = 0;
-    else d = static_cast<int>(c->AsInt64());
+    null_scale = c->is_null();
+    if (!null_scale) d = static_cast<int>(c->AsInt64());
   }
   std::vector<DataTypePtr> arg_types{t};
   if (args.types.size() == 2) arg_types.push_back(type::Int());
@@ -185,25 +188,31 @@ Result<BoundScalar> BindRound(const BindArgs& args, bool half_even) {
   BoundScalar bound;
   bound.return_type = result;
   bound.arg_types = arg_types;
-  bound.kernel = [t, d, half_even, result](const std::vector<ColumnPtr>& c, int64_t,
-                                           const KernelContext&) -> Result<ColumnPtr> {
+  bound.kernel = [t, d, half_even, result, null_scale](const std::vector<ColumnPtr>& c, int64_t n,
+                                                       const KernelContext&) -> Result<ColumnPtr> {
+    if (null_scale) return vector::MakeNullColumn(result, n);
     const Column& a = *c[0];
     switch (t->id()) {
       case TypeId::kInt:
-        return MapUnaryPure<int32_t, int32_t>(t, a, [=](int32_t x) { return RoundInteger(x, d, half_even); });
+        return MapUnaryPure<int32_t, int32_t>(
+            t, a, [=](int32_t x) { return RoundInteger(x, d, half_even); });
       case TypeId::kBigInt:
-        return MapUnaryPure<int64_t, int64_t>(t, a, [=](int64_t x) { return RoundInteger(x, d, half_even); });
+        return MapUnaryPure<int64_t, int64_t>(
+            t, a, [=](int64_t x) { return RoundInteger(x, d, half_even); });
       case TypeId::kDecimal: {
         int s = t->scale();
-        return MapRows<int128_t>(result, a.length(), ValidityBytes(a), [&](int64_t i, int128_t* out) {
-          int128_t v = RoundDroppingDigits(a.values<int128_t>()[i], std::max(s - d, 0), half_even);
-          if (d < 0) v *= type::PowerOfTen(-d);
-          *out = v;
-          return v == 0 || type::DecimalDigits(v) <= result->precision();
-        });
+        return MapRows<int128_t>(
+            result, a.length(), ValidityBytes(a), [&](int64_t i, int128_t* out) {
+              int128_t v =
+                  RoundDroppingDigits(a.values<int128_t>()[i], std::max(s - d, 0), half_even);
+              if (d < 0) v *= type::PowerOfTen(-d);
+              *out = v;
+              return v == 0 || type::DecimalDigits(v) <= result->precision();
+            });
       }
       default:
-        return MapUnaryPure<double, double>(t, a, [=](double x) { return RoundDouble(x, d, half_even); });
+        return MapUnaryPure<double, double>(t, a,
+                                            [=](double x) { return RoundDouble(x, d, half_even); });
     }
   };
   return bound;
@@ -227,7 +236,9 @@ Result<BoundScalar> BindFloorCeil(const BindArgs& args, bool ceil) {
   }
   auto big = type::BigInt();
   if (t->is_integral()) {
-    return Unary(big, big, [](const Column& a) -> ColumnPtr { return MapUnaryPure<int64_t, int64_t>(type::BigInt(), a, [](int64_t x) { return x; }); });
+    return Unary(big, big, [](const Column& a) -> ColumnPtr {
+      return MapUnaryPure<int64_t, int64_t>(type::BigInt(), a, [](int64_t x) { return x; });
+    });
   }
   return Unary(big, t, [ceil](const Column& a) {
     return MapUnaryPure<double, int64_t>(type::BigInt(), a, [ceil](double x) -> int64_t {
@@ -258,7 +269,8 @@ Result<BoundScalar> BindBinaryDouble(const BindArgs& args, bool logarithm) {
       });
     }
     if (!logarithm) {
-      return MapBinaryPure<double, double>(d, *c[0], *c[1], [](double x, double y) { return std::pow(x, y); });
+      return MapBinaryPure<double, double>(d, *c[0], *c[1],
+                                           [](double x, double y) { return std::pow(x, y); });
     }
     return MapBinary<double, double>(d, *c[0], *c[1], [](double base, double x, double* out) {
       *out = std::log(x) / std::log(base);
@@ -316,32 +328,41 @@ Result<BoundScalar> BindExtreme(const BindArgs& args, bool greatest) {
 }  // namespace
 
 void RegisterMathFunctions(FunctionRegistry& registry) {
-  registry.AddScalar(Function("abs", "abs(x)", "Absolute value.", 1, 1, BindAbs));
+  registry.AddScalar(DefineScalar("abs", "abs(x)", "Absolute value.", 1, 1, BindAbs));
   registry.AddScalar(DoubleFunction("sign", "-1.0, 0.0 or 1.0 by the sign of x (DOUBLE).", Signum));
   registry.AddAlias("signum", "sign");
-  registry.AddScalar(Function("round", "round(x[, d])", "x rounded HALF_UP to d decimal places.", 1, 2,
-                              [](const BindArgs& a) { return BindRound(a, false); }));
-  registry.AddScalar(Function("bround", "bround(x[, d])", "x rounded HALF_EVEN to d decimal places.",
-                              1, 2, [](const BindArgs& a) { return BindRound(a, true); }));
-  registry.AddScalar(Function("floor", "floor(x)", "Largest integer <= x.", 1, 1,
-                              [](const BindArgs& a) { return BindFloorCeil(a, false); }));
-  registry.AddScalar(Function("ceil", "ceil(x)", "Smallest integer >= x.", 1, 1,
-                              [](const BindArgs& a) { return BindFloorCeil(a, true); }));
+  registry.AddScalar(DefineScalar("round", "round(x[, d])",
+                                  "x rounded HALF_UP to d decimal places.", 1, 2,
+                                  [](const BindArgs& a) { return BindRound(a, false); }));
+  registry.AddScalar(DefineScalar("bround", "bround(x[, d])",
+                                  "x rounded HALF_EVEN to d decimal places.", 1, 2,
+                                  [](const BindArgs& a) { return BindRound(a, true); }));
+  registry.AddScalar(DefineScalar("floor", "floor(x)", "Largest integer <= x.", 1, 1,
+                                  [](const BindArgs& a) { return BindFloorCeil(a, false); }));
+  registry.AddScalar(DefineScalar("ceil", "ceil(x)", "Smallest integer >= x.", 1, 1,
+                                  [](const BindArgs& a) { return BindFloorCeil(a, true); }));
   registry.AddAlias("ceiling", "ceil");
-  registry.AddScalar(DoubleFunction("sqrt", "Square root (NaN for x < 0).", [](double x) { return std::sqrt(x); }));
+  registry.AddScalar(DoubleFunction("sqrt", "Square root (NaN for x < 0).",
+                                    [](double x) { return std::sqrt(x); }));
   registry.AddScalar(DoubleFunction("exp", "e raised to x.", [](double x) { return std::exp(x); }));
-  registry.AddScalar(DoubleFunction("ln", "Natural logarithm; NULL for x <= 0.", [](double x) { return std::log(x); }, true));
-  registry.AddScalar(DoubleFunction("log10", "Base-10 logarithm; NULL for x <= 0.", [](double x) { return std::log10(x); }, true));
-  registry.AddScalar(DoubleFunction("log2", "Base-2 logarithm; NULL for x <= 0.", [](double x) { return std::log2(x); }, true));
-  registry.AddScalar(Function("log", "log([base, ]x)", "Logarithm of x (natural, or in base); NULL for x <= 0.",
-                              1, 2, [](const BindArgs& a) { return BindBinaryDouble(a, true); }));
-  registry.AddScalar(Function("pow", "pow(x, y)", "x raised to y (DOUBLE).", 2, 2,
-                              [](const BindArgs& a) { return BindBinaryDouble(a, false); }));
+  registry.AddScalar(DoubleFunction(
+      "ln", "Natural logarithm; NULL for x <= 0.", [](double x) { return std::log(x); }, true));
+  registry.AddScalar(DoubleFunction(
+      "log10", "Base-10 logarithm; NULL for x <= 0.", [](double x) { return std::log10(x); },
+      true));
+  registry.AddScalar(DoubleFunction(
+      "log2", "Base-2 logarithm; NULL for x <= 0.", [](double x) { return std::log2(x); }, true));
+  registry.AddScalar(DefineScalar("log", "log([base, ]x)",
+                                  "Logarithm of x (natural, or in base); NULL for x <= 0.", 1, 2,
+                                  [](const BindArgs& a) { return BindBinaryDouble(a, true); }));
+  registry.AddScalar(DefineScalar("pow", "pow(x, y)", "x raised to y (DOUBLE).", 2, 2,
+                                  [](const BindArgs& a) { return BindBinaryDouble(a, false); }));
   registry.AddAlias("power", "pow");
-  registry.AddScalar(Function("greatest", "greatest(a, b, ...)", "The largest non-NULL argument.", 2, -1,
-                              [](const BindArgs& a) { return BindExtreme(a, true); }));
-  registry.AddScalar(Function("least", "least(a, b, ...)", "The smallest non-NULL argument.", 2, -1,
-                              [](const BindArgs& a) { return BindExtreme(a, false); }));
+  registry.AddScalar(DefineScalar("greatest", "greatest(a, b, ...)",
+                                  "The largest non-NULL argument.", 2, -1,
+                                  [](const BindArgs& a) { return BindExtreme(a, true); }));
+  registry.AddScalar(DefineScalar("least", "least(a, b, ...)", "The smallest non-NULL argument.", 2,
+                                  -1, [](const BindArgs& a) { return BindExtreme(a, false); }));
 }
 
 }  // namespace runnel::function

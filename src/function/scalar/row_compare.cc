@@ -23,15 +23,21 @@ int CompareNullable(const vector::Column& a, int64_t i, const vector::Column& b,
 
 int CompareCells(const vector::Column& a, int64_t i, const vector::Column& b, int64_t j) {
   switch (a.type_id()) {
-    case TypeId::kNull: return 0;
-    case TypeId::kBoolean: return Cmp(a.GetBool(i), b.GetBool(j));
+    case TypeId::kNull:
+      return 0;
+    case TypeId::kBoolean:
+      return Cmp(a.GetBool(i), b.GetBool(j));
     case TypeId::kInt:
-    case TypeId::kDate: return Cmp(a.values<int32_t>()[i], b.values<int32_t>()[j]);
+    case TypeId::kDate:
+      return Cmp(a.values<int32_t>()[i], b.values<int32_t>()[j]);
     case TypeId::kBigInt:
     case TypeId::kTimestamp:
-    case TypeId::kInterval: return Cmp(a.values<int64_t>()[i], b.values<int64_t>()[j]);
-    case TypeId::kDouble: return CompareDouble(a.values<double>()[i], b.values<double>()[j]);
-    case TypeId::kDecimal: return Cmp(a.values<type::int128_t>()[i], b.values<type::int128_t>()[j]);
+    case TypeId::kInterval:
+      return Cmp(a.values<int64_t>()[i], b.values<int64_t>()[j]);
+    case TypeId::kDouble:
+      return CompareDouble(a.values<double>()[i], b.values<double>()[j]);
+    case TypeId::kDecimal:
+      return Cmp(a.values<type::int128_t>()[i], b.values<type::int128_t>()[j]);
     case TypeId::kString:
     case TypeId::kBinary: {
       int c = a.GetString(i).compare(b.GetString(j));

@@ -33,12 +33,16 @@ ColumnPtr GatherRows(const type::DataTypePtr& type, const std::vector<ColumnPtr>
   if (type->id() == TypeId::kNull) return vector::MakeNullColumn(type, n);
   switch (type->id()) {
     case TypeId::kInt:
-    case TypeId::kDate: return GatherFixed<int32_t>(type, sources, choice);
+    case TypeId::kDate:
+      return GatherFixed<int32_t>(type, sources, choice);
     case TypeId::kBigInt:
     case TypeId::kTimestamp:
-    case TypeId::kInterval: return GatherFixed<int64_t>(type, sources, choice);
-    case TypeId::kDouble: return GatherFixed<double>(type, sources, choice);
-    case TypeId::kDecimal: return GatherFixed<type::int128_t>(type, sources, choice);
+    case TypeId::kInterval:
+      return GatherFixed<int64_t>(type, sources, choice);
+    case TypeId::kDouble:
+      return GatherFixed<double>(type, sources, choice);
+    case TypeId::kDecimal:
+      return GatherFixed<type::int128_t>(type, sources, choice);
     case TypeId::kBoolean:
       return MapRows<uint8_t>(type, n, {}, [&](int64_t i, uint8_t* out) {
         int32_t c = choice[i];

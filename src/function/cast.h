@@ -1,5 +1,5 @@
 // CAST between types, with Spark's non-ANSI semantics (spark.sql.ansi.enabled=false): a value
-// that cannot be converted becomes NULL instead of failing the query. docs/sql.md lists the
+// that cannot be converted becomes NULL instead of failing the query. docs/sql.md (section CAST) lists the
 // rules.
 #pragma once
 

@@ -73,6 +73,13 @@ std::vector<PlanPtr> Queries() {
     // No equality at all: a nested-loop join.
     q.push_back(plan::Join(T(), U(), type, Gt(Column("v"), Column("b"))));
   }
+  for (JoinType type : {JoinType::kInner, JoinType::kLeftOuter, JoinType::kRightOuter, JoinType::kFullOuter,
+                        JoinType::kLeftSemi, JoinType::kLeftAnti}) {
+    // Constant conditions, NULL among them (never true).
+    q.push_back(plan::Join(T(), U(), type, Literal(Value())));
+    q.push_back(plan::Join(T(), U(), type, Literal(Value::Boolean(true))));
+    q.push_back(plan::Join(T(), U(), type, Eq(Column("a"), Column("w"))));
+  }
   q.push_back(plan::Join(T(), U(), JoinType::kCross, nullptr));
   q.push_back(plan::Join(T(), U(), JoinType::kFullOuter, nullptr, {"k"}));
   q.push_back(plan::Aggregate(plan::Join(T(), U(), JoinType::kLeftOuter, Eq(Column("t.k"), Column("u.k"))),

@@ -248,6 +248,15 @@ TEST_F(AnalyzerTest, FilterMustBeBoolean) {
   EXPECT_EQ(null_cond->exprs[0]->type->id(), type::TypeId::kBoolean);
 }
 
+TEST_F(AnalyzerTest, JoinOnNullIsABooleanCondition) {
+  PlanPtr j = Ok(Join(T(), U(), JoinType::kLeftOuter, Literal(Value())));
+  ASSERT_TRUE(j);
+  ASSERT_TRUE(j->condition);
+  EXPECT_EQ(j->condition->type->id(), type::TypeId::kBoolean);
+  Status s = Error(Join(T(), U(), JoinType::kInner, Column("t.k")));
+  EXPECT_THAT(s.message(), HasSubstr("must be BOOLEAN"));
+}
+
 TEST_F(AnalyzerTest, SortByColumnDroppedByProjection) {
   PlanPtr p = Ok(Sort(Project(T(), {Column("a")}), {expr::SortKey(Column("k"), false, false)}));
   ASSERT_TRUE(p);

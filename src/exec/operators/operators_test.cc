@@ -80,6 +80,33 @@ TEST(HashAggregateTest, MultiColumnGroupKeys) {
   }
 }
 
+TEST(HashAggregateTest, DoubleKeysGroupNegativeZeroAndNaNAcrossPartitions) {
+  auto table = MakeTable("d DOUBLE, v INT", {{"0.0,1", "NaN,2"}, {"-0.0,4", "NaN,8"}, {"NULL,16", "1.5,32"}});
+  PhysicalOpPtr scan = ScanOf(table);
+  auto schema = plan::testing::MakeSchema("d DOUBLE, s BIGINT");
+  for (int n : {1, 3, 8}) {
+    PhysicalOpPtr agg = TwoPhaseAggregate(scan, {Col(scan, 0)}, {Agg("sum", {Col(scan, 1)})}, schema, n);
+    Rows rows = Sorted(RunRows(agg, n));
+    ASSERT_EQ(rows.size(), 4u) << n;
+    // Which zero represents the group depends on the order rows arrive in.
+    EXPECT_TRUE(rows[0] == "-0.0,5" || rows[0] == "0.0,5") << rows[0];
+    EXPECT_EQ(rows[1], "1.5,32");
+    EXPECT_EQ(rows[2], "NULL,16");
+    EXPECT_EQ(rows[3], "NaN,10");
+  }
+}
+
+TEST(HashAggregateTest, CountDistinctMergesAcrossPartitions) {
+  auto table = MakeTable("k INT, v STRING", {{"1,a", "1,b", "2,a"}, {"1,a", "2,NULL", "1,c"}, {"2,a"}});
+  PhysicalOpPtr scan = ScanOf(table);
+  auto schema = plan::testing::MakeSchema("k INT, n BIGINT");
+  for (int n : {1, 3, 8}) {
+    PhysicalOpPtr agg =
+        TwoPhaseAggregate(scan, {Col(scan, 0)}, {Agg("count", {Col(scan, 1)}, /*distinct=*/true)}, schema, n);
+    EXPECT_EQ(Sorted(RunRows(agg, n)), (Rows{"1,3", "2,1"}));
+  }
+}
+
 TEST(HashAggregateTest, GlobalAggregateOverEmptyInputHasOneRow) {
   auto table = MakeTable("v INT", {{}, {}});
   PhysicalOpPtr scan = ScanOf(table);

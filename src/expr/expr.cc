@@ -140,7 +140,11 @@ std::string Expr::ToString() const {
       if (name == "get_field" && children.size() == 2) {
         return children[0]->ToString() + "." + children[1]->literal.ToString();
       }
-      if (name == "count" && children.empty()) return "count(1)";
+      // Spark names count(*) like count(1), which it rewrites it to.
+      if (name == "count" && !distinct &&
+          (children.empty() || (children.size() == 1 && children[0]->kind == ExprKind::kStar))) {
+        return "count(1)";
+      }
       std::vector<std::string> args;
       for (const auto& c : children) args.push_back(c->ToString());
       return name + "(" + (distinct ? "DISTINCT " : "") + base::JoinStrings(args, ", ") + ")";

@@ -15,6 +15,9 @@ Result<plan::PlanPtr> Optimize(const plan::PlanPtr& plan, const function::Functi
     current = next;
     if (!changed) break;
   }
+  // Pushdown substitutes projected expressions into filters, which may make them constant
+  // (a filter on `c` where c = 1 + 2): fold again.
+  RUNNEL_ASSIGN_OR_RAISE(current, FoldConstants(current));
   RUNNEL_ASSIGN_OR_RAISE(current, PruneColumns(current));
   return current;
 }

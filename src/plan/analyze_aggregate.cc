@@ -13,13 +13,23 @@ using expr::ExprPtr;
 
 namespace {
 
+// Identifies a bound expression by structure and column positions. ToString() cannot: it
+// prints only column names, and both sides of a join may have a column `k`.
+std::string StructuralKey(const Expr& e) {
+  std::string key = std::to_string(static_cast<int>(e.kind)) + ":";
+  if (e.kind == ExprKind::kBoundColumn) return key + "#" + std::to_string(e.index);
+  key += e.ToString();
+  for (const auto& c : e.children) key += "(" + StructuralKey(*c) + ")";
+  return key;
+}
+
 class AggregateLifter {
  public:
   AggregateLifter(const LogicalPlan& child, std::vector<ExprPtr> groups,
                   const function::FunctionRegistry& registry)
       : child_(child), groups_(std::move(groups)), registry_(registry),
         child_binder_({child.schema.get(), &child.qualifiers}, registry) {
-    for (const auto& g : groups_) group_keys_.push_back(g->ToString());
+    for (const auto& g : groups_) group_keys_.push_back(StructuralKey(*g));
   }
 
   // Rewrites an output expression over the aggregate's result layout.
@@ -35,7 +45,7 @@ class AggregateLifter {
     if (!ContainsAggregate(e, registry_)) {
       auto bound = child_binder_.Bind(e);
       if (bound.ok()) {
-        std::string key = (*bound)->ToString();
+        std::string key = StructuralKey(**bound);
         for (size_t i = 0; i < group_keys_.size(); ++i) {
           if (group_keys_[i] == key) {
             return expr::BoundColumn(static_cast<int>(i), groups_[i]->type, expr::OutputName(*e));

@@ -77,7 +77,11 @@ Result<PlanPtr> Analyzer::ResolveJoin(const PlanPtr& node) const {
   std::vector<ExprPtr> residual;
   for (const auto& c : conjuncts) {
     RUNNEL_ASSIGN_OR_RAISE(ExprPtr bound, binder.Bind(c));
-    if (bound->type->id() != type::TypeId::kBoolean && bound->type->id() != type::TypeId::kNull) {
+    // ON NULL is allowed and never true; the evaluators need a BOOLEAN column for it.
+    if (bound->type->id() == type::TypeId::kNull) {
+      RUNNEL_ASSIGN_OR_RAISE(bound, expr::ExprBinder::CastTo(bound, type::Boolean()));
+    }
+    if (bound->type->id() != type::TypeId::kBoolean) {
       return Status::Analysis("Join condition " + c->ToString() + " must be BOOLEAN, not " + bound->type->ToString());
     }
     // An equi-key: equal(l, r) with each side reading one input. Keys are compared before any

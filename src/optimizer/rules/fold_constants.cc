@@ -20,6 +20,7 @@ Result<plan::PlanPtr> MapNodeExprs(const plan::PlanPtr& node,
   RUNNEL_RETURN_NOT_OK(map_all(p->left_keys));
   RUNNEL_RETURN_NOT_OK(map_all(p->right_keys));
   RUNNEL_RETURN_NOT_OK(map_all(p->generator_args));
+  RUNNEL_RETURN_NOT_OK(map_all(p->pushed_filters));
   for (auto& a : p->aggregates) RUNNEL_RETURN_NOT_OK(map_all(a.args));
   if (p->condition) {
     RUNNEL_ASSIGN_OR_RAISE(p->condition, fn(p->condition));

@@ -140,7 +140,7 @@ ColumnPtr Concatenate(const std::vector<ColumnPtr>& columns, const type::DataTyp
 }
 
 Batch ConcatenateBatches(const type::SchemaPtr& schema, const std::vector<Batch>& batches) {
-  if (batches.size() == 1) return batches[0];
+  if (batches.size() == 1) return batches[0].WithSchema(schema);
   std::vector<ColumnPtr> columns;
   int64_t rows = 0;
   for (const auto& b : batches) rows += b.num_rows();

@@ -40,7 +40,8 @@ bool IsNumber(std::string_view s) {
 }
 
 // The narrowest of BIGINT, DOUBLE, STRING that holds every non-null cell of a column.
-type::DataTypePtr ColumnType(const std::vector<std::vector<std::string_view>>& rows, size_t column) {
+type::DataTypePtr ColumnType(const std::vector<std::vector<std::string_view>>& rows,
+                             size_t column) {
   bool all_integers = true;
   bool all_numbers = true;
   for (const auto& row : rows) {

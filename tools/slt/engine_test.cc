@@ -43,7 +43,8 @@ TEST(EngineTest, MakeEngineByName) {
   EXPECT_EQ(result.status().message().rfind("SQL is not available yet", 0), 0u);
   auto unknown = MakeEngine("duck");
   ASSERT_FALSE(unknown.ok());
-  EXPECT_EQ(unknown.status().message(), "Unknown engine 'duck'. Use --engine runnel or --engine echo");
+  EXPECT_EQ(unknown.status().message(),
+            "Unknown engine 'duck'. Use --engine runnel or --engine echo");
   EXPECT_EQ(EngineNames(), (std::vector<std::string>{"runnel", "echo"}));
 }
 

@@ -4,6 +4,7 @@
 //
 // Each PATH is a .test file or a directory searched for them. Exits 0 when every file passes;
 // the last line printed is "N passed, N failed" (counting files).
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>

@@ -5,9 +5,7 @@
 namespace runnel::slt {
 namespace {
 
-bool IsBlank(const std::string& line) {
-  return line.find_first_not_of(" \t") == std::string::npos;
-}
+bool IsBlank(const std::string& line) { return line.find_first_not_of(" \t") == std::string::npos; }
 
 bool IsComment(const std::string& line) {
   size_t first = line.find_first_not_of(" \t");

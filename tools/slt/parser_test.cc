@@ -105,9 +105,11 @@ TEST(ParserTest, ReportsErrorsWithFileAndLine) {
   expect_error("statement maybe\nSELECT 1\n",
                "t.test:1: 'statement' must be followed by 'ok' or 'error <pattern>', got "
                "'statement maybe'");
-  expect_error("statement ok\n", "t.test:1: 'statement ok' has no SQL: write the statement on the next line");
-  expect_error("statement ok\nSELECT 1\n----\n1\n",
-               "t.test:1: a statement record has no '----' results block; use 'query' to check rows");
+  expect_error("statement ok\n",
+               "t.test:1: 'statement ok' has no SQL: write the statement on the next line");
+  expect_error(
+      "statement ok\nSELECT 1\n----\n1\n",
+      "t.test:1: a statement record has no '----' results block; use 'query' to check rows");
   expect_error("query\nSELECT 1\n",
                "t.test:1: 'query' needs type letters, one per column (I, R or T): 'query IT'");
   expect_error("query IX\nSELECT 1\n",
@@ -115,7 +117,8 @@ TEST(ParserTest, ReportsErrorsWithFileAndLine) {
                "(anything else)");
   expect_error("query I sorted\nSELECT 1\n",
                "t.test:1: Unknown sort mode 'sorted'. Use nosort, rowsort or valuesort");
-  expect_error("query I\n----\n1\n", "t.test:1: 'query I' has no SQL: write the query on the next line");
+  expect_error("query I\n----\n1\n",
+               "t.test:1: 'query I' has no SQL: write the query on the next line");
   expect_error("halt\nSELECT 1\n", "t.test:1: 'halt' stands alone: put a blank line after it");
 }
 

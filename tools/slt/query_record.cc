@@ -11,9 +11,12 @@ namespace {
 
 const char* SortModeName(SortMode mode) {
   switch (mode) {
-    case SortMode::kNoSort: return "nosort";
-    case SortMode::kRowSort: return "rowsort";
-    case SortMode::kValueSort: return "valuesort";
+    case SortMode::kNoSort:
+      return "nosort";
+    case SortMode::kRowSort:
+      return "rowsort";
+    case SortMode::kValueSort:
+      return "valuesort";
   }
   return "nosort";
 }
@@ -45,7 +48,8 @@ int NumColumns(const StatementResult& result) {
 void QueryRecord::Run(RunContext& context) const {
   auto result = context.engine().Execute(sql_);
   if (!result.ok()) {
-    context.Fail(line_number(), "query failed: " + result.status().ToString() + "\n" + IndentSql(sql_));
+    context.Fail(line_number(),
+                 "query failed: " + result.status().ToString() + "\n" + IndentSql(sql_));
     return;
   }
   const int num_columns = NumColumns(*result);

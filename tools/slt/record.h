@@ -15,9 +15,9 @@ class RunContext;
 // The raw text of one record, as the parser cut it out of the file.
 struct RecordText {
   const std::vector<std::string>* lines = nullptr;  // every line of the file, no terminators
-  int header_index = 0;                              // 0-based index of the header line
-  int end_index = 0;                                 // one past the record's last line
-  std::vector<std::string> words;                    // the header split on whitespace
+  int header_index = 0;                             // 0-based index of the header line
+  int end_index = 0;                                // one past the record's last line
+  std::vector<std::string> words;                   // the header split on whitespace
 
   const std::string& header() const { return (*lines)[header_index]; }
   // The header after its first `count` words, trimmed ("statement error <this text>").
@@ -51,7 +51,9 @@ class StatementRecord final : public Record {
         error_pattern_(std::move(error_pattern)),
         sql_(std::move(sql)) {}
 
-  std::string_view kind() const override { return expect_error_ ? "statement error" : "statement ok"; }
+  std::string_view kind() const override {
+    return expect_error_ ? "statement error" : "statement ok";
+  }
   void Run(RunContext& context) const override;
 
   bool expect_error() const { return expect_error_; }
@@ -77,10 +79,10 @@ struct ExpectedLine {
 class QueryRecord final : public Record {
  public:
   struct Layout {
-    int sql_end_index = 0;       // one past the last SQL line
-    int separator_index = -1;    // the "----" line, or -1 when the block has none yet
-    int results_begin = 0;       // first expected line (== results_end when none)
-    int results_end = 0;         // one past the last expected line
+    int sql_end_index = 0;     // one past the last SQL line
+    int separator_index = -1;  // the "----" line, or -1 when the block has none yet
+    int results_begin = 0;     // first expected line (== results_end when none)
+    int results_end = 0;       // one past the last expected line
   };
 
   QueryRecord(int header_index, std::string type_letters, SortMode sort_mode, std::string sql,

@@ -35,22 +35,25 @@ Result<std::unique_ptr<Record>> ParseStatement(const RecordText& text) {
   }
   int sql_begin = text.header_index + 1;
   if (sql_begin == text.end_index) {
-    return Status::Syntax("'" + text.header() + "' has no SQL: write the statement on the next line");
+    return Status::Syntax("'" + text.header() +
+                          "' has no SQL: write the statement on the next line");
   }
   for (int i = sql_begin; i < text.end_index; ++i) {
     if (IsSeparator((*text.lines)[i])) {
-      return Status::Syntax("a statement record has no '----' results block; use 'query' to check rows");
+      return Status::Syntax(
+          "a statement record has no '----' results block; use 'query' to check rows");
     }
   }
   return MakeRecord<StatementRecord>(text.header_index, mode == "error",
-                                           mode == "error" ? text.HeaderRest(2) : "",
-                                           JoinLines(text, sql_begin, text.end_index));
+                                     mode == "error" ? text.HeaderRest(2) : "",
+                                     JoinLines(text, sql_begin, text.end_index));
 }
 
 Result<SortMode> ParseSortMode(const RecordText& text) {
   if (text.words.size() < 3) return SortMode::kNoSort;
   if (text.words.size() > 3) {
-    return Status::Syntax("'query' takes type letters and one sort mode, got '" + text.header() + "'");
+    return Status::Syntax("'query' takes type letters and one sort mode, got '" + text.header() +
+                          "'");
   }
   const std::string& mode = text.words[2];
   if (mode == "nosort") return SortMode::kNoSort;
@@ -66,8 +69,8 @@ Result<std::unique_ptr<Record>> ParseQuery(const RecordText& text) {
   const std::string& letters = text.words[1];
   for (char c : letters) {
     if (c != 'I' && c != 'R' && c != 'T') {
-      return Status::Syntax("Unknown column type letter '" + std::string(1, c) + "' in '" + letters +
-                            "'. Use I (integer), R (real) or T (anything else)");
+      return Status::Syntax("Unknown column type letter '" + std::string(1, c) + "' in '" +
+                            letters + "'. Use I (integer), R (real) or T (anything else)");
     }
   }
   RUNNEL_ASSIGN_OR_RAISE(SortMode sort_mode, ParseSortMode(text));
@@ -83,15 +86,16 @@ Result<std::unique_ptr<Record>> ParseQuery(const RecordText& text) {
   if (layout.sql_end_index == text.header_index + 1) {
     return Status::Syntax("'" + text.header() + "' has no SQL: write the query on the next line");
   }
-  layout.results_begin = layout.separator_index < 0 ? layout.sql_end_index : layout.separator_index + 1;
+  layout.results_begin =
+      layout.separator_index < 0 ? layout.sql_end_index : layout.separator_index + 1;
   layout.results_end = layout.separator_index < 0 ? layout.sql_end_index : text.end_index;
   std::vector<ExpectedLine> expected;
   for (int i = layout.results_begin; i < layout.results_end; ++i) {
     expected.push_back({(*text.lines)[i], i + 1});
   }
   return MakeRecord<QueryRecord>(text.header_index, letters, sort_mode,
-                                       JoinLines(text, text.header_index + 1, layout.sql_end_index),
-                                       std::move(expected), layout);
+                                 JoinLines(text, text.header_index + 1, layout.sql_end_index),
+                                 std::move(expected), layout);
 }
 
 Result<std::unique_ptr<Record>> ParseHalt(const RecordText& text) {

@@ -47,7 +47,8 @@ std::string DiffLines(const std::vector<ExpectedLine>& expected,
   return out;
 }
 
-int FirstDifference(const std::vector<ExpectedLine>& expected, const std::vector<std::string>& actual) {
+int FirstDifference(const std::vector<ExpectedLine>& expected,
+                    const std::vector<std::string>& actual) {
   size_t common = std::min(expected.size(), actual.size());
   for (size_t i = 0; i < common; ++i) {
     if (expected[i].text != actual[i]) return static_cast<int>(i);

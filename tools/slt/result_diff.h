@@ -15,7 +15,8 @@ std::string DiffLines(const std::vector<ExpectedLine>& expected,
                       const std::vector<std::string>& actual, const std::string& indent);
 
 // The first position where the two differ, or -1 when they are equal.
-int FirstDifference(const std::vector<ExpectedLine>& expected, const std::vector<std::string>& actual);
+int FirstDifference(const std::vector<ExpectedLine>& expected,
+                    const std::vector<std::string>& actual);
 
 // A statement's SQL indented by four spaces on every line, for failure messages.
 std::string IndentSql(const std::string& sql);

@@ -10,10 +10,17 @@ std::string Escape(const std::string& text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -80,10 +87,13 @@ std::vector<ExpectedLine> NormalizeExpected(const std::vector<ExpectedLine>& exp
 char TypeLetter(const type::DataType& type) {
   switch (type.id()) {
     case type::TypeId::kInt:
-    case type::TypeId::kBigInt: return 'I';
+    case type::TypeId::kBigInt:
+      return 'I';
     case type::TypeId::kDouble:
-    case type::TypeId::kDecimal: return 'R';
-    default: return 'T';
+    case type::TypeId::kDecimal:
+      return 'R';
+    default:
+      return 'T';
   }
 }
 

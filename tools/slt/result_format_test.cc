@@ -17,7 +17,8 @@ TEST(ResultFormatTest, CellsAsSparkShowsThem) {
   EXPECT_EQ(FormatCell(Value::Boolean(true)), "true");
   EXPECT_EQ(FormatCell(Value::Date(19723)), "2024-01-01");
   EXPECT_EQ(FormatCell(Value::Timestamp(1704067201000000)), "2024-01-01 00:00:01");
-  EXPECT_EQ(FormatCell(Value::Array(type::Array(type::Int()), {Value::Int(1), Value::NullOf(type::Int())})),
+  EXPECT_EQ(FormatCell(Value::Array(type::Array(type::Int()),
+                                    {Value::Int(1), Value::NullOf(type::Int())})),
             "[1, NULL]");
 }
 
@@ -60,15 +61,21 @@ TEST(ResultFormatTest, NormalizeExpectedKeepsLineNumbers) {
 }
 
 TEST(ResultFormatTest, TypeLetters) {
-  type::Schema schema({{"a", type::Int(), true}, {"b", type::BigInt(), true}, {"c", type::Double(), true},
-                       {"d", type::Decimal(10, 2), true}, {"e", type::String(), true},
-                       {"f", type::Date(), true}, {"g", type::Boolean(), true}});
+  type::Schema schema({{"a", type::Int(), true},
+                       {"b", type::BigInt(), true},
+                       {"c", type::Double(), true},
+                       {"d", type::Decimal(10, 2), true},
+                       {"e", type::String(), true},
+                       {"f", type::Date(), true},
+                       {"g", type::Boolean(), true}});
   EXPECT_EQ(TypeLetters(schema), "IIRRTTT");
 }
 
 TEST(ResultDiffTest, MarksOnlyTheLinesThatDiffer) {
   std::vector<ExpectedLine> expected = {{"1", 3}, {"2", 4}, {"3", 5}};
-  EXPECT_EQ(DiffLines(expected, {"1", "3", "4"}, "> "), "> " "  1\n> - 2\n>   3\n> + 4\n");
+  EXPECT_EQ(DiffLines(expected, {"1", "3", "4"}, "> "),
+            "> "
+            "  1\n> - 2\n>   3\n> + 4\n");
   EXPECT_EQ(DiffLines({}, {"x"}, ""), "+ x\n");
   EXPECT_EQ(DiffLines(expected, {}, ""), "- 1\n- 2\n- 3\n");
   EXPECT_EQ(FirstDifference(expected, {"1", "3", "4"}), 1);

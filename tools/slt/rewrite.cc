@@ -15,11 +15,14 @@ std::string LineTerminator(const std::vector<std::string>& raw_lines) {
   return "\n";
 }
 
-bool HasTerminator(const std::string& raw_line) { return !raw_line.empty() && raw_line.back() == '\n'; }
+bool HasTerminator(const std::string& raw_line) {
+  return !raw_line.empty() && raw_line.back() == '\n';
+}
 
 }  // namespace
 
-Result<std::string> ApplyEdits(const std::vector<std::string>& raw_lines, std::vector<LineEdit> edits) {
+Result<std::string> ApplyEdits(const std::vector<std::string>& raw_lines,
+                               std::vector<LineEdit> edits) {
   std::sort(edits.begin(), edits.end(), [](const LineEdit& a, const LineEdit& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
   });
@@ -32,7 +35,8 @@ Result<std::string> ApplyEdits(const std::vector<std::string>& raw_lines, std::v
                                      std::to_string(num_lines) + " lines");
     }
     if (i > 0 && edits[i - 1].end > edit.begin) {
-      return Status::InvalidArgument("Line edits overlap at line " + std::to_string(edit.begin + 1));
+      return Status::InvalidArgument("Line edits overlap at line " +
+                                     std::to_string(edit.begin + 1));
     }
   }
   const std::string terminator = LineTerminator(raw_lines);

@@ -17,7 +17,8 @@ struct LineEdit {
 
 // The file's text with `edits` applied. New lines end like the file's lines do ("\r\n" when
 // the file uses it, else "\n"). Edits must not overlap: an InvalidArgument error says which do.
-Result<std::string> ApplyEdits(const std::vector<std::string>& raw_lines, std::vector<LineEdit> edits);
+Result<std::string> ApplyEdits(const std::vector<std::string>& raw_lines,
+                               std::vector<LineEdit> edits);
 
 // Writes `content` to a temporary file beside `path`, then renames it over `path`, so an
 // interrupted rewrite never leaves half a file.

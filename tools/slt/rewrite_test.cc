@@ -1,12 +1,11 @@
 #include "slt/rewrite.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <unistd.h>
 
 #include "slt/parser.h"
 

@@ -32,9 +32,13 @@ class FakeEngine final : public SltEngine {
   std::vector<std::string> executed_;
 };
 
-StatementResult Rows(type::Schema schema, std::vector<Row> rows) { return {std::move(schema), std::move(rows)}; }
+StatementResult Rows(type::Schema schema, std::vector<Row> rows) {
+  return {std::move(schema), std::move(rows)};
+}
 
-type::Schema IntText() { return type::Schema({{"a", type::Int(), true}, {"b", type::String(), true}}); }
+type::Schema IntText() {
+  return type::Schema({{"a", type::Int(), true}, {"b", type::String(), true}});
+}
 
 class RunnerTest : public ::testing::Test {
  protected:
@@ -71,17 +75,18 @@ TEST_F(RunnerTest, PassingFile) {
 }
 
 TEST_F(RunnerTest, StatementFailures) {
-  auto outcome = Run(
-      "statement ok\nSELECT b FROM t\n\n"
-      "statement error Column 'b' not found\nCREATE VIEW t\n\n"
-      "statement error Table 'b' not found\nSELECT b FROM t\n");
+  auto outcome =
+      Run("statement ok\nSELECT b FROM t\n\n"
+          "statement error Column 'b' not found\nCREATE VIEW t\n\n"
+          "statement error Table 'b' not found\nSELECT b FROM t\n");
   ASSERT_EQ(outcome.failures.size(), 3u);
   EXPECT_EQ(outcome.failures[0],
             "t.test:1: statement failed: Analysis error: Column 'b' not found. Available: a\n"
             "    SELECT b FROM t");
-  EXPECT_EQ(outcome.failures[1],
-            "t.test:4: statement succeeded, but an error matching 'Column 'b' not found' was expected\n"
-            "    CREATE VIEW t");
+  EXPECT_EQ(
+      outcome.failures[1],
+      "t.test:4: statement succeeded, but an error matching 'Column 'b' not found' was expected\n"
+      "    CREATE VIEW t");
   EXPECT_EQ(outcome.failures[2],
             "t.test:7: statement failed with a different error\n"
             "  expected: Table 'b' not found\n"
@@ -108,22 +113,24 @@ TEST_F(RunnerTest, QueryHintsAtSpaceSeparatedCells) {
   ASSERT_EQ(outcome.failures.size(), 1u);
   const std::string& failure = outcome.failures[0];
   EXPECT_NE(failure.find("first difference at t.test:4"), std::string::npos) << failure;
-  EXPECT_NE(failure.find("  note: t.test:4 has 1 tab-separated cell(s), the query returns 2 column(s); "
-                         "separate cells with one tab"),
-            std::string::npos)
+  EXPECT_NE(
+      failure.find("  note: t.test:4 has 1 tab-separated cell(s), the query returns 2 column(s); "
+                   "separate cells with one tab"),
+      std::string::npos)
       << failure;
 }
 
 TEST_F(RunnerTest, QueryColumnCountErrorAndMissingBlock) {
-  auto outcome = Run(
-      "query I\nSELECT a, b FROM t\n----\n2\ty\n1\tx\\ty\nNULL\t(empty)\n\n"
-      "query IT\nSELECT a, b FROM t\n\n"
-      "query I\nSELECT b FROM t\n----\n1\n");
+  auto outcome =
+      Run("query I\nSELECT a, b FROM t\n----\n2\ty\n1\tx\\ty\nNULL\t(empty)\n\n"
+          "query IT\nSELECT a, b FROM t\n\n"
+          "query I\nSELECT b FROM t\n----\n1\n");
   ASSERT_EQ(outcome.failures.size(), 3u);
   EXPECT_EQ(outcome.failures[0].substr(0, outcome.failures[0].find('\n')),
             "t.test:1: query declares 1 column(s) (I) but returned 2 (a INT, b STRING)");
-  EXPECT_EQ(outcome.failures[1].substr(0, outcome.failures[1].find('\n') + 1),
-            "t.test:8: query has no '----' block of expected rows; run with --rewrite to fill it in\n");
+  EXPECT_EQ(
+      outcome.failures[1].substr(0, outcome.failures[1].find('\n') + 1),
+      "t.test:8: query has no '----' block of expected rows; run with --rewrite to fill it in\n");
   EXPECT_EQ(outcome.failures[2],
             "t.test:11: query failed: Analysis error: Column 'b' not found. Available: a\n"
             "    SELECT b FROM t");
@@ -186,7 +193,8 @@ TEST_F(RunnerTest, RewriteWritesTheFileAndCollectFindsTestFiles) {
   auto files = CollectTestFiles({dir.string(), path});
   ASSERT_TRUE(files.ok()) << files.status().ToString();
   EXPECT_EQ(*files, (std::vector<std::string>{(dir / "a.test").string(), path}));
-  EXPECT_EQ(CollectTestFiles({(dir / "missing").string()}).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(CollectTestFiles({(dir / "missing").string()}).status().code(),
+            StatusCode::kInvalidArgument);
 
   RunOptions options;
   options.rewrite = true;

@@ -22,19 +22,23 @@ void StatementRecord::Run(RunContext& context) const {
   auto result = context.engine().Execute(sql_);
   if (!expect_error_) {
     if (!result.ok()) {
-      context.Fail(line_number(), "statement failed: " + result.status().ToString() + "\n" + IndentSql(sql_));
+      context.Fail(line_number(),
+                   "statement failed: " + result.status().ToString() + "\n" + IndentSql(sql_));
     }
     return;
   }
   if (result.ok()) {
-    std::string expected = error_pattern_.empty() ? "an error" : "an error matching '" + error_pattern_ + "'";
-    context.Fail(line_number(), "statement succeeded, but " + expected + " was expected\n" + IndentSql(sql_));
+    std::string expected =
+        error_pattern_.empty() ? "an error" : "an error matching '" + error_pattern_ + "'";
+    context.Fail(line_number(),
+                 "statement succeeded, but " + expected + " was expected\n" + IndentSql(sql_));
     return;
   }
   const std::string error = result.status().ToString();
   if (!ErrorMatches(error, error_pattern_)) {
-    context.Fail(line_number(), "statement failed with a different error\n  expected: " + error_pattern_ +
-                                    "\n  actual:   " + error + "\n" + IndentSql(sql_));
+    context.Fail(line_number(),
+                 "statement failed with a different error\n  expected: " + error_pattern_ +
+                     "\n  actual:   " + error + "\n" + IndentSql(sql_));
   }
 }
 

@@ -21,6 +21,10 @@ test: build
 	@ctest --test-dir build/release --output-on-failure -j $(JOBS)
 	@$(MAKE) --no-print-directory test-examples
 
+# Golden files alone (make test runs them too, through ctest).
+test-golden: build
+	@build/release/tools/slt/runnel-slt test/sql
+
 # Builds examples/ against an installed Runnel, the way a user's project would.
 test-examples: build
 	@rm -rf build/install build/examples

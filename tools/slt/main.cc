@@ -1,0 +1,90 @@
+// runnel-slt: runs golden files (sqllogictest style) against a named engine.
+//
+//   runnel-slt [--engine NAME] [--rewrite] PATH...
+//
+// Each PATH is a .test file or a directory searched for them. Exits 0 when every file passes;
+// the last line printed is "N passed, N failed" (counting files).
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "slt/engine.h"
+#include "slt/runner.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "Usage: runnel-slt [--engine NAME] [--rewrite] PATH...\n"
+    "  Runs every *.test golden file in PATH (a file or a directory).\n"
+    "  --engine NAME  runnel (default) or echo (the runner's own self-test engine)\n"
+    "  --rewrite      replace mismatching query result blocks with the actual rows\n"
+    "                 (review the diff before committing)\n";
+
+struct Arguments {
+  std::string engine = "runnel";
+  bool rewrite = false;
+  std::vector<std::string> paths;
+};
+
+// Returns false (after printing why) when the arguments cannot be used.
+bool ParseArguments(int argc, char** argv, Arguments& arguments) {
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--help" || arg == "-h") {
+      std::cout << kUsage;
+      std::exit(0);
+    } else if (arg == "--rewrite") {
+      arguments.rewrite = true;
+    } else if (arg == "--engine" && i + 1 < argc) {
+      arguments.engine = argv[++i];
+    } else if (arg.starts_with("--engine=")) {
+      arguments.engine = arg.substr(9);
+    } else if (arg.starts_with("-")) {
+      std::cerr << "runnel-slt: unknown option '" << arg << "'\n" << kUsage;
+      return false;
+    } else {
+      arguments.paths.push_back(arg);
+    }
+  }
+  if (arguments.paths.empty()) {
+    std::cerr << "runnel-slt: no test file or directory given\n" << kUsage;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace runnel::slt;
+  Arguments arguments;
+  if (!ParseArguments(argc, argv, arguments)) return 2;
+  auto files = CollectTestFiles(arguments.paths);
+  if (!files.ok()) {
+    std::cerr << "runnel-slt: " << files.status().message() << "\n";
+    return 2;
+  }
+  const RecordKindRegistry registry = RecordKindRegistry::Default();
+  RunOptions options;
+  options.rewrite = arguments.rewrite;
+  int passed = 0;
+  int failed = 0;
+  for (const auto& path : *files) {
+    auto engine = MakeEngine(arguments.engine);
+    if (!engine.ok()) {
+      std::cerr << "runnel-slt: " << engine.status().message() << "\n";
+      return 2;
+    }
+    FileOutcome outcome = RunTestFile(path, **engine, options, registry);
+    for (const auto& failure : outcome.failures) std::cout << failure << "\n";
+    if (outcome.blocks_rewritten > 0) {
+      std::cout << "REWROTE " << path << " (" << outcome.blocks_rewritten << " block(s))\n";
+    }
+    std::cout << (outcome.passed() ? "PASS " : "FAIL ") << path << " (" << outcome.records_run
+              << " record(s))\n";
+    (outcome.passed() ? passed : failed)++;
+  }
+  std::cout << passed << " passed, " << failed << " failed\n";
+  return failed == 0 ? 0 : 1;
+}

@@ -3,7 +3,7 @@
 // table. Both engines build the same rows from the same formulas of the row number i, so no data
 // file is needed; a checksum line shows that both computed the same answer.
 //
-//   bench_filter_aggregate [--rows N] [--runs R] [--runnel-only]
+//   bench_filter_aggregate [--rows N] [--runs R] [--runnel-only] [--explain]
 #include <sched.h>
 #include <time.h>
 
@@ -12,12 +12,13 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "base/thread_pool.h"
 #include "plan/data_source.h"
 #include "plan/logical_plan.h"
 #include "runnel/runnel.h"
@@ -98,11 +99,14 @@ double ProcessCpuSeconds() {
   return static_cast<double>(t.tv_sec) + t.tv_nsec * 1e-9;
 }
 
+DataFrame Query(const DataFrame& table) {
+  return table.filter(col("v") > 0.5)
+      .groupBy("k")
+      .agg(f::count(f::lit(1)).alias("n"), f::sum(col("v")).alias("sum_v"), f::avg(col("v")).alias("avg_v"));
+}
+
 Result<Measurement> TimeRunnel(const DataFrame& table, const std::string& threads, int runs) {
-  DataFrame query = table.filter(col("v") > 0.5)
-                        .groupBy("k")
-                        .agg(f::count(f::lit(1)).alias("n"), f::sum(col("v")).alias("sum_v"),
-                             f::avg(col("v")).alias("avg_v"));
+  DataFrame query = Query(table);
   Measurement m{"runnel", threads, 1e300, 0, ""};
   for (int run = 0; run < runs; ++run) {
     double cpu_start = ProcessCpuSeconds();
@@ -118,9 +122,22 @@ Result<Measurement> TimeRunnel(const DataFrame& table, const std::string& thread
   return m;
 }
 
+// Sets the CPU affinity of every thread of this process (sched_setaffinity applies to one thread,
+// and the pool's workers keep whatever mask they had).
+Status SetProcessAffinity(const cpu_set_t& mask) {
+  for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+    pid_t tid = static_cast<pid_t>(std::stol(task.path().filename().string()));
+    if (sched_setaffinity(tid, sizeof(mask), &mask) != 0) {
+      return Status::IOError("sched_setaffinity failed for thread " + std::to_string(tid));
+    }
+  }
+  return Status::OK();
+}
+
 // Runnel's pool is sized to the hardware and cannot be resized, so "1 thread" pins the whole
 // process to one CPU: the pool's threads still exist but share a single core.
 Result<Measurement> TimeRunnelOnOneCore(const DataFrame& table, int runs) {
+  base::ThreadPool::Default();  // start the workers now, so that all of them get pinned
   cpu_set_t all;
   if (sched_getaffinity(0, sizeof(all), &all) != 0) return Status::IOError("sched_getaffinity failed");
   int cpu = 0;
@@ -128,9 +145,9 @@ Result<Measurement> TimeRunnelOnOneCore(const DataFrame& table, int runs) {
   cpu_set_t one;
   CPU_ZERO(&one);
   CPU_SET(cpu, &one);
-  if (sched_setaffinity(0, sizeof(one), &one) != 0) return Status::IOError("sched_setaffinity failed");
+  RUNNEL_RETURN_NOT_OK(SetProcessAffinity(one));
   auto m = TimeRunnel(table, "1 (1 core)", runs);
-  sched_setaffinity(0, sizeof(all), &all);
+  RUNNEL_RETURN_NOT_OK(SetProcessAffinity(all));
   return m;
 }
 
@@ -175,13 +192,15 @@ int Main(int argc, char** argv) {
   int64_t rows = 10'000'000;
   int runs = 3;
   bool runnel_only = false;
+  bool explain = false;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--rows" && i + 1 < argc) rows = std::atoll(argv[++i]);
     else if (arg == "--runs" && i + 1 < argc) runs = std::atoi(argv[++i]);
     else if (arg == "--runnel-only") runnel_only = true;
+    else if (arg == "--explain") explain = true;
     else {
-      std::cerr << "usage: bench_filter_aggregate [--rows N] [--runs R] [--runnel-only]\n";
+      std::cerr << "usage: bench_filter_aggregate [--rows N] [--runs R] [--runnel-only] [--explain]\n";
       return 2;
     }
   }
@@ -189,8 +208,12 @@ int Main(int argc, char** argv) {
             << " rows (k: 100k distinct BIGINT, v DOUBLE, s STRING, ts TIMESTAMP), best of " << runs << "\n";
   auto session = Session::Make();
   DataFrame table = MakeTable(*session, rows);
+  if (explain) {
+    auto plan = Query(table).explainString(true);
+    std::cout << (plan.ok() ? *plan : plan.status().ToString()) << "\n";
+  }
   std::vector<Measurement> table_rows;
-  std::string all_threads = std::to_string(std::max(1u, std::thread::hardware_concurrency()));
+  std::string all_threads = std::to_string(base::ThreadPool::Default().num_threads());
   for (bool one_core : {true, false}) {
     auto result = one_core ? TimeRunnelOnOneCore(table, runs) : TimeRunnel(table, all_threads, runs);
     if (!result.ok()) {

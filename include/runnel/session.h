@@ -22,6 +22,8 @@ class DataFrameReader {
   explicit DataFrameReader(std::shared_ptr<SessionState> session) : session_(std::move(session)) {}
   DataFrameReader& format(const std::string& format);
   DataFrameReader& option(const std::string& key, const std::string& value);
+  // A string literal must not pick the bool overload: option("sep", "|").
+  DataFrameReader& option(const std::string& key, const char* value) { return option(key, std::string(value)); }
   DataFrameReader& option(const std::string& key, bool value) { return option(key, std::string(value ? "true" : "false")); }
   DataFrameReader& options(const std::map<std::string, std::string>& options);
   // A DDL schema: "user STRING, ts TIMESTAMP, amount DOUBLE".

@@ -27,7 +27,7 @@ class AggregateLifter {
  public:
   AggregateLifter(const LogicalPlan& child, std::vector<ExprPtr> groups,
                   const function::FunctionRegistry& registry)
-      : child_(child), groups_(std::move(groups)), registry_(registry),
+      : groups_(std::move(groups)), registry_(registry),
         child_binder_({child.schema.get(), &child.qualifiers}, registry) {
     for (const auto& g : groups_) group_keys_.push_back(StructuralKey(*g));
   }
@@ -151,7 +151,6 @@ class AggregateLifter {
     return expr::ExprBinder({&empty_schema_, nullptr}, registry_);
   }
 
-  const LogicalPlan& child_;
   std::vector<ExprPtr> groups_;
   std::vector<std::string> group_keys_;
   const function::FunctionRegistry& registry_;

@@ -67,7 +67,10 @@ Result<PlanPtr> Analyzer::ResolveNode(const PlanPtr& node) const {
     case PlanKind::kUnion: return ResolveUnion(with_children);
     case PlanKind::kLimit: {
       auto p = CopyNode(with_children);
-      if (p->limit < 0) return Status::Analysis("LIMIT must not be negative, got " + std::to_string(p->limit));
+      if (p->limit < 0 && p->limit != kNoLimit) {
+        return Status::Analysis("LIMIT must not be negative, got " + std::to_string(p->limit));
+      }
+      if (p->offset < 0) return Status::Analysis("OFFSET must not be negative, got " + std::to_string(p->offset));
       p->schema = p->children[0]->schema;
       p->qualifiers = p->children[0]->qualifiers;
       p->resolved = true;

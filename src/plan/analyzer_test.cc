@@ -266,7 +266,7 @@ TEST_F(AnalyzerTest, SortByColumnDroppedByProjection) {
 }
 
 TEST_F(AnalyzerTest, NegativeLimitIsAnError) {
-  Status s = Error(Limit(T(), -1));
+  Status s = Error(Limit(T(), -2));
   EXPECT_THAT(s.message(), HasSubstr("LIMIT must not be negative"));
 }
 

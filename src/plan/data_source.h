@@ -41,7 +41,7 @@ class InMemorySource final : public DataSource {
 
  private:
   type::SchemaPtr schema_;
-  std::vector<vector::Batch> batches_;
+  std::vector<std::vector<vector::Batch>> partitions_;  // never empty
   std::string name_;
 };
 

@@ -74,7 +74,7 @@ struct LogicalPlan {
   expr::ExprPtr condition;                  // ON (before analysis); residual (after)
   std::vector<std::string> using_columns;  // USING (before analysis)
   std::vector<expr::ExprPtr> left_keys, right_keys;  // equi-join keys, bound to each side
-  // kLimit
+  // kLimit: at most `limit` rows after skipping `offset` (kNoLimit: all of them)
   int64_t limit = 0;
   int64_t offset = 0;
   // kGenerate
@@ -101,6 +101,7 @@ PlanPtr Aggregate(PlanPtr child, std::vector<expr::ExprPtr> group_by,
 PlanPtr Join(PlanPtr left, PlanPtr right, JoinType type, expr::ExprPtr condition,
              std::vector<std::string> using_columns = {});
 PlanPtr Sort(PlanPtr child, std::vector<expr::ExprPtr> keys);
+inline constexpr int64_t kNoLimit = -1;
 PlanPtr Limit(PlanPtr child, int64_t limit, int64_t offset = 0);
 PlanPtr Union(PlanPtr left, PlanPtr right);
 PlanPtr Distinct(PlanPtr child);

@@ -118,7 +118,7 @@ DataFrame DataFrame::orderBy(const std::vector<Column>& keys) const {
 }
 
 DataFrame DataFrame::limit(int64_t n) const { return DataFrame(session_, plan::Limit(plan_, n)); }
-DataFrame DataFrame::offset(int64_t n) const { return DataFrame(session_, plan::Limit(plan_, -1, n)); }
+DataFrame DataFrame::offset(int64_t n) const { return DataFrame(session_, plan::Limit(plan_, plan::kNoLimit, n)); }
 
 DataFrame DataFrame::union_(const DataFrame& other) const {
   return DataFrame(session_, plan::Union(plan_, other.plan_));

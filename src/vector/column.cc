@@ -164,6 +164,25 @@ ColumnPtr MakeNullColumn(type::DataTypePtr type, int64_t length) {
 }
 
 ColumnPtr MakeConstantColumn(const type::Value& value, int64_t length) {
+  using type::TypeId;
+  // Literals become whole columns once per batch: fill fixed-width ones directly.
+  if (!value.is_null()) {
+    switch (value.type()->id()) {
+      case TypeId::kInt:
+      case TypeId::kDate:
+        return MakeFixedColumn(value.type(), std::vector<int32_t>(length, value.int_value()));
+      case TypeId::kBigInt:
+      case TypeId::kTimestamp:
+      case TypeId::kInterval:
+        return MakeFixedColumn(value.type(), std::vector<int64_t>(length, value.bigint_value()));
+      case TypeId::kDouble:
+        return MakeFixedColumn(value.type(), std::vector<double>(length, value.double_value()));
+      case TypeId::kBoolean:
+        return MakeBoolColumn(std::vector<uint8_t>(length, value.bool_value() ? 1 : 0));
+      default:
+        break;
+    }
+  }
   ColumnBuilder builder(value.type());
   builder.Reserve(length);
   for (int64_t i = 0; i < length; ++i) builder.AppendValue(value);

@@ -6,14 +6,7 @@
 // Queries where Runnel disagrees with Spark's semantics (an engine bug, not a test bug). They
 // still run; a mismatch prints "known difference" and does not fail the test. Remove a name once
 // the engine is fixed (the comparer then says so if the query starts to match).
-export const KNOWN_DIFFERENCES = new Map([
-  ['agg_by_year', 'groupBy(year(sale_date).alias("y")) fails analysis: an ALIASED grouping ' +
-                  'expression is not matched to the same expression (unaliased works)'],
-  ['agg_expression_key', 'groupBy((quantity % 3).alias("m")) fails analysis: "Column \'quantity\' must ' +
-                         'appear in the GROUP BY" (agg_expression_key_unaliased passes)'],
-  ['order_offset', 'DataFrame.offset(n) builds Limit(-1, n), which the analyzer rejects: ' +
-                   '"LIMIT must not be negative, got -1"'],
-]);
+export const KNOWN_DIFFERENCES = new Map([]);
 
 // ordered: the row order is part of the result (orderBy ... limit); otherwise rows are sorted
 // before comparing.

@@ -106,33 +106,44 @@ std::vector<uint64_t> HashKeys(const std::vector<ColumnPtr>& keys, int64_t num_r
 
 // Open addressing for the single integer key; an unordered_map over encoded bytes otherwise.
 struct KeyTable::Impl {
+  struct Slot {
+    int64_t key;
+    int32_t id;  // -1 = empty
+  };
   bool int_key = false;
   bool wide = false;
-  // int path
-  std::vector<int64_t> slots_key;
-  std::vector<int32_t> slots_id;  // -1 = empty
+  // int path: the slots, and the keys by id (the output key column is built from them)
+  std::vector<Slot> slots;
   size_t mask = 0;
   int32_t null_id = -1;
+  std::vector<int64_t> int_keys;
   // generic path
   std::unordered_map<std::string, uint32_t> map;
 
   void Grow() {
-    size_t cap = slots_id.empty() ? 1024 : slots_id.size() * 2;
-    std::vector<int64_t> old_keys = std::move(slots_key);
-    std::vector<int32_t> old_ids = std::move(slots_id);
-    slots_key.assign(cap, 0);
-    slots_id.assign(cap, -1);
+    size_t cap = slots.empty() ? 1024 : slots.size() * 2;
+    std::vector<Slot> old = std::move(slots);
+    slots.assign(cap, Slot{0, -1});
     mask = cap - 1;
-    for (size_t s = 0; s < old_ids.size(); ++s) {
-      if (old_ids[s] < 0) continue;
-      size_t pos = base::HashInt(static_cast<uint64_t>(old_keys[s])) & mask;
-      while (slots_id[pos] >= 0) pos = (pos + 1) & mask;
-      slots_key[pos] = old_keys[s];
-      slots_id[pos] = old_ids[s];
+    for (const Slot& s : old) {
+      if (s.id < 0) continue;
+      size_t pos = base::HashInt(static_cast<uint64_t>(s.key)) & mask;
+      while (slots[pos].id >= 0) pos = (pos + 1) & mask;
+      slots[pos] = s;
     }
   }
   int64_t IntAt(const Column& c, int64_t i) const {
     return wide ? c.values<int64_t>()[i] : static_cast<int64_t>(c.values<int32_t>()[i]);
+  }
+  // Finds or adds `key`; `next_id` is the id a new key gets.
+  int32_t FindOrAdd(int64_t key, size_t hash, int32_t next_id, bool* added) {
+    size_t pos = hash & mask;
+    while (slots[pos].id >= 0 && slots[pos].key != key) pos = (pos + 1) & mask;
+    if (slots[pos].id < 0) {
+      slots[pos] = Slot{key, next_id};
+      *added = true;
+    }
+    return slots[pos].id;
   }
 };
 
@@ -156,23 +167,7 @@ void KeyTable::Insert(const std::vector<ColumnPtr>& keys, int64_t num_rows, uint
     return static_cast<uint32_t>(num_keys_++);
   };
   if (m.int_key) {
-    const Column& c = *keys[0];
-    for (int64_t i = 0; i < num_rows; ++i) {
-      if (c.IsNull(i)) {
-        if (m.null_id < 0) m.null_id = static_cast<int32_t>(add_key(i));
-        ids[i] = static_cast<uint32_t>(m.null_id);
-        continue;
-      }
-      if (static_cast<size_t>(num_keys_ + 1) * 2 > m.slots_id.size()) m.Grow();
-      int64_t key = m.IntAt(c, i);
-      size_t pos = base::HashInt(static_cast<uint64_t>(key)) & m.mask;
-      while (m.slots_id[pos] >= 0 && m.slots_key[pos] != key) pos = (pos + 1) & m.mask;
-      if (m.slots_id[pos] < 0) {
-        m.slots_key[pos] = key;
-        m.slots_id[pos] = static_cast<int32_t>(add_key(i));
-      }
-      ids[i] = static_cast<uint32_t>(m.slots_id[pos]);
-    }
+    InsertIntKeys(*keys[0], num_rows, ids);
     return;
   }
   EncodedKeys enc = EncodeKeys(keys, num_rows);
@@ -189,11 +184,11 @@ void KeyTable::Find(const std::vector<ColumnPtr>& keys, int64_t num_rows, int32_
     const Column& c = *keys[0];
     for (int64_t i = 0; i < num_rows; ++i) {
       ids[i] = -1;
-      if (c.IsNull(i) || m.slots_id.empty()) continue;
+      if (c.IsNull(i) || m.slots.empty()) continue;
       int64_t key = m.IntAt(c, i);
       size_t pos = base::HashInt(static_cast<uint64_t>(key)) & m.mask;
-      while (m.slots_id[pos] >= 0 && m.slots_key[pos] != key) pos = (pos + 1) & m.mask;
-      ids[i] = m.slots_id[pos];
+      while (m.slots[pos].id >= 0 && m.slots[pos].key != key) pos = (pos + 1) & m.mask;
+      ids[i] = m.slots[pos].id;
     }
     return;
   }
@@ -208,7 +203,52 @@ void KeyTable::Find(const std::vector<ColumnPtr>& keys, int64_t num_rows, int32_
   }
 }
 
+void KeyTable::InsertIntKeys(const Column& c, int64_t num_rows, uint32_t* ids) {
+  Impl& m = *impl_;
+  // Hashes first, then probes with the slots prefetched a few rows ahead: with many groups the
+  // table outgrows the caches and the probes are memory-bound.
+  constexpr int64_t kChunk = 256, kAhead = 8;
+  size_t hashes[kChunk];
+  for (int64_t base_row = 0; base_row < num_rows; base_row += kChunk) {
+    int64_t n = std::min(kChunk, num_rows - base_row);
+    // Room for every key of this chunk keeps the load factor at or below one half.
+    while (static_cast<size_t>(num_keys_ + n + 1) * 2 > m.slots.size()) m.Grow();
+    for (int64_t j = 0; j < n; ++j) hashes[j] = base::HashInt(static_cast<uint64_t>(m.IntAt(c, base_row + j)));
+    for (int64_t j = 0; j < n; ++j) {
+      if (j + kAhead < n) __builtin_prefetch(&m.slots[hashes[j + kAhead] & m.mask]);
+      int64_t row = base_row + j;
+      if (c.IsNull(row)) {
+        if (m.null_id < 0) {
+          m.null_id = static_cast<int32_t>(num_keys_++);
+          m.int_keys.push_back(0);
+        }
+        ids[row] = static_cast<uint32_t>(m.null_id);
+        continue;
+      }
+      bool added = false;
+      int64_t key = m.IntAt(c, row);
+      int32_t id = m.FindOrAdd(key, hashes[j], static_cast<int32_t>(num_keys_), &added);
+      if (added) {
+        ++num_keys_;
+        m.int_keys.push_back(key);
+      }
+      ids[row] = static_cast<uint32_t>(id);
+    }
+  }
+}
+
 std::vector<ColumnPtr> KeyTable::KeyColumns() {
+  const Impl& m = *impl_;
+  if (m.int_key) {
+    std::vector<uint8_t> validity;
+    if (m.null_id >= 0) {
+      validity.assign(m.int_keys.size(), 1);
+      validity[m.null_id] = 0;
+    }
+    if (m.wide) return {vector::MakeFixedColumn(key_types_[0], m.int_keys, validity)};
+    std::vector<int32_t> narrow(m.int_keys.begin(), m.int_keys.end());
+    return {vector::MakeFixedColumn(key_types_[0], std::move(narrow), validity)};
+  }
   if (finished_keys_.empty() && !key_builders_.empty()) {
     for (auto& b : key_builders_) {
       ColumnPtr c = b->Finish();

@@ -44,6 +44,8 @@ class KeyTable {
   std::vector<vector::ColumnPtr> KeyColumns();
 
  private:
+  void InsertIntKeys(const vector::Column& keys, int64_t num_rows, uint32_t* ids);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::vector<type::DataTypePtr> key_types_;

@@ -165,6 +165,15 @@ std::string OutputName(const Expr& e) {
   }
 }
 
+void SplitConjuncts(const ExprPtr& e, std::vector<ExprPtr>* out) {
+  if (e->kind == ExprKind::kCall && e->name == "and" && e->children.size() == 2) {
+    SplitConjuncts(e->children[0], out);
+    SplitConjuncts(e->children[1], out);
+  } else {
+    out->push_back(e);
+  }
+}
+
 ExprPtr Transform(const ExprPtr& e, const std::function<ExprPtr(const ExprPtr&)>& rewrite) {
   std::vector<ExprPtr> children;
   bool changed = false;

@@ -66,6 +66,9 @@ std::string OutputName(const Expr& e);
 // Splits "t.`a.b`.c" into {"t", "a.b", "c"}.
 std::vector<std::string> SplitName(const std::string& name);
 
+// The conjuncts of a condition: "a AND (b AND c)" gives a, b, c.
+void SplitConjuncts(const ExprPtr& condition, std::vector<ExprPtr>* out);
+
 // Walks the tree; `visit` returns false to stop descending below a node.
 template <typename F>
 void Visit(const ExprPtr& e, F&& visit) {

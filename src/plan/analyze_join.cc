@@ -14,15 +14,6 @@ using expr::ExprPtr;
 
 namespace {
 
-void SplitConjuncts(const ExprPtr& e, std::vector<ExprPtr>* out) {
-  if (e->kind == ExprKind::kCall && e->name == "and" && e->children.size() == 2) {
-    SplitConjuncts(e->children[0], out);
-    SplitConjuncts(e->children[1], out);
-  } else {
-    out->push_back(e);
-  }
-}
-
 // Which sides an expression bound over [left ++ right] reads: bit 1 = left, bit 2 = right.
 int SidesOf(const ExprPtr& e, int num_left) {
   int sides = 0;
@@ -71,7 +62,7 @@ Result<PlanPtr> Analyzer::ResolveJoin(const PlanPtr& node) const {
     if (ContainsAggregate(node->condition, registry_)) {
       return Status::Analysis("Aggregate functions are not allowed in a join condition: " + node->condition->ToString());
     }
-    SplitConjuncts(node->condition, &conjuncts);
+    expr::SplitConjuncts(node->condition, &conjuncts);
   }
 
   std::vector<ExprPtr> residual;

@@ -12,15 +12,6 @@ using plan::PlanPtr;
 
 namespace {
 
-void SplitConjuncts(const ExprPtr& e, std::vector<ExprPtr>* out) {
-  if (e->kind == ExprKind::kCall && e->name == "and" && e->children.size() == 2) {
-    SplitConjuncts(e->children[0], out);
-    SplitConjuncts(e->children[1], out);
-  } else {
-    out->push_back(e);
-  }
-}
-
 bool Deterministic(const ExprPtr& e) {
   bool ok = true;
   expr::Visit(e, [&](const ExprPtr& n) {
@@ -97,8 +88,8 @@ class Pushdown {
     switch (child->kind) {
       case PlanKind::kFilter: {
         std::vector<ExprPtr> all;
-        SplitConjuncts(child->exprs[0], &all);
-        SplitConjuncts(cond, &all);
+        expr::SplitConjuncts(child->exprs[0], &all);
+        expr::SplitConjuncts(cond, &all);
         return FilterOver(child->children[0], all);
       }
       case PlanKind::kProject: {
@@ -124,7 +115,7 @@ class Pushdown {
       case PlanKind::kScan: {
         if (!child->pushed_filters.empty()) return filter;
         auto scan = std::make_shared<LogicalPlan>(*child);
-        SplitConjuncts(cond, &scan->pushed_filters);
+        expr::SplitConjuncts(cond, &scan->pushed_filters);
         return plan::WithChildren(filter, {PlanPtr(scan)});
       }
       default: return filter;
@@ -138,7 +129,7 @@ class Pushdown {
                    t == JoinType::kLeftSemi || t == JoinType::kLeftAnti;
     bool right_ok = t == JoinType::kInner || t == JoinType::kCross || t == JoinType::kRightOuter;
     std::vector<ExprPtr> conjuncts, to_left, to_right, stay;
-    SplitConjuncts(filter->exprs[0], &conjuncts);
+    expr::SplitConjuncts(filter->exprs[0], &conjuncts);
     for (const auto& c : conjuncts) {
       auto [lo, hi] = ColumnRange(c);
       if (lo >= 0 && hi < num_left && left_ok) {
@@ -162,7 +153,7 @@ class Pushdown {
   Result<PlanPtr> PushBelowAggregate(const PlanPtr& filter, const PlanPtr& agg) {
     int num_groups = static_cast<int>(agg->group_by.size());
     std::vector<ExprPtr> conjuncts, below, stay;
-    SplitConjuncts(filter->exprs[0], &conjuncts);
+    expr::SplitConjuncts(filter->exprs[0], &conjuncts);
     for (const auto& c : conjuncts) {
       auto [lo, hi] = ColumnRange(c);
       if (hi < num_groups && num_groups > 0) {

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "sql/ast_query.h"
+#include "sql/keywords.h"
 
 namespace runnel::sql {
 namespace {
@@ -18,14 +19,28 @@ std::string JoinExprs(const std::vector<ExprPtr>& exprs) {
 
 const char* Not(bool negated) { return negated ? " NOT" : ""; }
 
+bool IsSimpleName(const std::string& name) {
+  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
+  for (char c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
+  }
+  return true;
+}
+
+// Function names print bare even when reserved: left(s, 2) is a call, not a join.
+std::string FunctionName(const std::vector<std::string>& parts) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += '.';
+    out += IsSimpleName(parts[i]) ? parts[i] : QuoteIdentifier(parts[i]);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string QuoteIdentifier(const std::string& name) {
-  bool simple = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0]));
-  for (char c : name) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') simple = false;
-  }
-  if (simple) return name;
+  if (IsSimpleName(name) && !IsReservedWord(name)) return name;
   std::string out = "`";
   for (char c : name) {
     out += c;
@@ -57,6 +72,15 @@ std::string LiteralToSql(const type::Value& value) {
         }
         if (c == '\'' || c == '\\') out += '\\';
         out += c;
+      }
+      return out + "'";
+    }
+    case type::TypeId::kBinary: {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      std::string out = "X'";
+      for (unsigned char c : value.string_value()) {
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
       }
       return out + "'";
     }
@@ -108,7 +132,7 @@ std::string Star::ToString() const {
 }
 
 std::string FunctionCall::ToString() const {
-  std::string out = QuoteName(name) + "(";
+  std::string out = FunctionName(name) + "(";
   if (star) return out + "*)";
   if (distinct) out += "DISTINCT ";
   return out + JoinExprs(args) + ")";

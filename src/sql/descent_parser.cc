@@ -1,27 +1,12 @@
 #include "sql/descent_parser.h"
 
 #include <algorithm>
-#include <cctype>
-#include <iterator>
 
 #include "base/spelling.h"
+#include "sql/keywords.h"
 #include "sql/syntax_error.h"
 
 namespace runnel::sql {
-namespace {
-
-// Spark's strict non-reserved words plus the clause keywords that would otherwise be read as
-// implicit aliases (SELECT a FROM t WHERE ...). Everything else may be a bare name.
-constexpr std::string_view kReserved[] = {
-    "ALL",      "AND",     "ANTI",  "AS",     "BETWEEN", "BY",     "CASE",      "CAST",
-    "CROSS",    "DISTINCT", "DIV",  "ELSE",   "END",     "EXCEPT", "EXISTS",    "FALSE",
-    "FROM",     "FULL",    "GROUP", "HAVING", "ILIKE",   "IN",     "INNER",     "INTERSECT",
-    "IS",       "JOIN",    "LATERAL", "LEFT", "LIKE",    "LIMIT",  "MINUS",     "NATURAL",
-    "NOT",      "NULL",    "OFFSET", "ON",    "OR",      "ORDER",  "OUTER",     "REGEXP",
-    "RIGHT",    "RLIKE",   "SELECT", "SEMI",  "THEN",    "TRUE",   "UNION",     "USING",
-    "VALUES",   "WATERMARK", "WHEN", "WHERE"};
-
-}  // namespace
 
 Status DescentParser::DepthGuard::Enter() {
   ++levels_;
@@ -100,10 +85,7 @@ Status DescentParser::ErrorAt(SourcePosition position, std::string_view problem,
 }
 
 bool DescentParser::IsReserved(const Token& token) {
-  if (token.kind != TokenKind::kIdentifier) return false;
-  std::string upper = token.text;
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return std::find(std::begin(kReserved), std::end(kReserved), upper) != std::end(kReserved);
+  return token.kind == TokenKind::kIdentifier && IsReservedWord(token.text);
 }
 
 bool DescentParser::CheckIdentifier(size_t ahead) const {

@@ -9,14 +9,23 @@
 namespace runnel::sql {
 
 Status DescentParser::DepthGuard::Enter() {
+  ++recursion_levels_;
+  if (++parser_->recursion_ > kMaxRecursion) return TooDeep();
+  return Extend();
+}
+
+Status DescentParser::DepthGuard::Extend() {
   ++levels_;
-  if (++parser_->depth_ > kMaxDepth) {
-    return parser_->ErrorAt(parser_->ErrorPositionOf(parser_->Peek()),
-                            "the statement is nested too deeply (more than " +
-                                std::to_string(kMaxDepth) +
-                                " levels of parentheses, subqueries or operators); simplify it");
-  }
+  if (++parser_->depth_ > kMaxDepth) return TooDeep();
   return Status::OK();
+}
+
+Status DescentParser::DepthGuard::TooDeep() {
+  return parser_->ErrorAt(parser_->ErrorPositionOf(parser_->Peek()),
+                          "the statement is nested too deeply (more than " +
+                              std::to_string(kMaxRecursion) + " levels of parentheses, " +
+                              "subqueries or types, or " + std::to_string(kMaxDepth) +
+                              " levels with operators); simplify it");
 }
 
 const Token& DescentParser::Peek(size_t ahead) const {

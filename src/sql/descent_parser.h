@@ -17,9 +17,12 @@ namespace runnel::sql {
 
 class DescentParser {
  public:
-  // Nesting deeper than this (parentheses, subqueries, operator chains, types) is an error, so
-  // hostile input cannot exhaust the stack here or in later recursive passes.
+  // Bounds that keep hostile input from exhausting the stack. kMaxDepth bounds the height of
+  // the tree (parentheses, subqueries, types, and chains such as a + b + c, which later passes
+  // walk recursively); kMaxRecursion bounds the parser's own recursion, which costs far more
+  // stack per level (about 16 KiB per parenthesis under AddressSanitizer).
   static constexpr int kMaxDepth = 1000;
+  static constexpr int kMaxRecursion = 250;
 
   DescentParser(std::string_view source, std::vector<Token> tokens)
       : source_(source), tokens_(std::move(tokens)) {}
@@ -30,18 +33,27 @@ class DescentParser {
   SourcePosition error_position() const { return error_position_; }
 
  private:
-  // Counts one level of nesting while alive; Enter() fails past kMaxDepth.
+  // Counts levels of nesting while alive. Enter() is a recursive descent, one more level of
+  // both tree and stack; Extend() one more operator in a chain parsed by a loop, a level of
+  // tree only. Each fails past its bound.
   class DepthGuard {
    public:
     explicit DepthGuard(DescentParser* parser) : parser_(parser) {}
-    ~DepthGuard() { parser_->depth_ -= levels_; }
+    ~DepthGuard() {
+      parser_->depth_ -= levels_;
+      parser_->recursion_ -= recursion_levels_;
+    }
     Status Enter();
+    Status Extend();
     DepthGuard(const DepthGuard&) = delete;
     DepthGuard& operator=(const DepthGuard&) = delete;
 
    private:
+    Status TooDeep();
+
     DescentParser* parser_;
     int levels_ = 0;
+    int recursion_levels_ = 0;
   };
 
   // ---- Cursor and errors (descent_parser.cc) ----
@@ -146,6 +158,7 @@ class DescentParser {
   std::vector<Token> tokens_;
   size_t pos_ = 0;
   int depth_ = 0;
+  int recursion_ = 0;
   SourcePosition error_position_;
 };
 

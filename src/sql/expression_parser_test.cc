@@ -208,6 +208,9 @@ TEST(ExpressionParserTest, DepthIsBounded) {
   std::string nots;
   for (int i = 0; i < 5000; ++i) nots += "NOT ";
   EXPECT_NE(E(nots + "a").find("nested too deeply"), std::string::npos);
+  std::string long_chain = "a = 0";
+  for (int i = 1; i < 900; ++i) long_chain += " OR a = " + std::to_string(i);
+  EXPECT_EQ(E(long_chain).rfind("ERROR", 0), std::string::npos);  // generated IN-like lists parse
   std::string ok(200, '(');
   ok += "1" + std::string(200, ')');
   EXPECT_EQ(E(ok), "1");

@@ -55,7 +55,7 @@ Result<ExprPtr> DescentParser::ParseExpr() {
   RUNNEL_ASSIGN_OR_RAISE(ExprPtr left, ParseAnd());
   while (CheckKeyword("OR")) {
     SourcePosition at = Advance().position;
-    RUNNEL_RETURN_NOT_OK(guard.Enter());
+    RUNNEL_RETURN_NOT_OK(guard.Extend());
     RUNNEL_ASSIGN_OR_RAISE(ExprPtr right, ParseAnd());
     left = std::make_shared<BinaryExpr>(at, BinaryOp::kOr, std::move(left), std::move(right));
   }
@@ -67,7 +67,7 @@ Result<ExprPtr> DescentParser::ParseAnd() {
   RUNNEL_ASSIGN_OR_RAISE(ExprPtr left, ParseNot());
   while (CheckKeyword("AND")) {
     SourcePosition at = Advance().position;
-    RUNNEL_RETURN_NOT_OK(guard.Enter());
+    RUNNEL_RETURN_NOT_OK(guard.Extend());
     RUNNEL_ASSIGN_OR_RAISE(ExprPtr right, ParseNot());
     left = std::make_shared<BinaryExpr>(at, BinaryOp::kAnd, std::move(left), std::move(right));
   }
@@ -89,7 +89,7 @@ Result<ExprPtr> DescentParser::ParsePredicate() {
   for (;;) {
     if (std::optional<BinaryOp> op = ComparisonOp(Peek().kind)) {
       SourcePosition at = Advance().position;
-      RUNNEL_RETURN_NOT_OK(guard.Enter());
+      RUNNEL_RETURN_NOT_OK(guard.Extend());
       RUNNEL_ASSIGN_OR_RAISE(ExprPtr right, ParseBinaryLevel(0));
       left = std::make_shared<BinaryExpr>(at, *op, std::move(left), std::move(right));
       continue;
@@ -97,7 +97,7 @@ Result<ExprPtr> DescentParser::ParsePredicate() {
     bool matched = false;
     RUNNEL_ASSIGN_OR_RAISE(left, ParsePredicateSuffix(std::move(left), &matched));
     if (!matched) return left;
-    RUNNEL_RETURN_NOT_OK(guard.Enter());
+    RUNNEL_RETURN_NOT_OK(guard.Extend());
   }
 }
 
@@ -174,7 +174,7 @@ Result<ExprPtr> DescentParser::ParseBinaryLevel(int level) {
     }
     if (!found) return left;
     SourcePosition at = Advance().position;
-    RUNNEL_RETURN_NOT_OK(guard.Enter());
+    RUNNEL_RETURN_NOT_OK(guard.Extend());
     RUNNEL_ASSIGN_OR_RAISE(ExprPtr right, ParseBinaryLevel(level + 1));
     left = std::make_shared<BinaryExpr>(at, found->op, std::move(left), std::move(right));
   }
@@ -199,17 +199,17 @@ Result<ExprPtr> DescentParser::ParsePostfix() {
   for (;;) {
     SourcePosition at = Peek().position;
     if (Match(TokenKind::kLBracket)) {
-      RUNNEL_RETURN_NOT_OK(guard.Enter());
+      RUNNEL_RETURN_NOT_OK(guard.Extend());
       RUNNEL_ASSIGN_OR_RAISE(ExprPtr index, ParseExpr());
       RUNNEL_RETURN_NOT_OK(Expect(TokenKind::kRBracket, "']'"));
       expr = std::make_shared<SubscriptExpr>(at, std::move(expr), std::move(index));
     } else if (Check(TokenKind::kDot) &&
                (Check(TokenKind::kIdentifier, 1) || Check(TokenKind::kQuotedIdentifier, 1))) {
       Advance();
-      RUNNEL_RETURN_NOT_OK(guard.Enter());
+      RUNNEL_RETURN_NOT_OK(guard.Extend());
       expr = std::make_shared<FieldAccessExpr>(at, std::move(expr), Advance().text);
     } else if (Match(TokenKind::kDoubleColon)) {
-      RUNNEL_RETURN_NOT_OK(guard.Enter());
+      RUNNEL_RETURN_NOT_OK(guard.Extend());
       RUNNEL_ASSIGN_OR_RAISE(type::DataTypePtr type, ParseType());
       expr = std::make_shared<CastExpr>(at, std::move(expr), std::move(type), false);
     } else {

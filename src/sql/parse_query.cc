@@ -60,7 +60,7 @@ Result<QueryTermPtr> DescentParser::ParseSetOperation() {
     SetOp op = keyword.IsKeyword("UNION") ? SetOp::kUnion : SetOp::kExcept;
     bool all = MatchKeyword("ALL");
     if (!all) MatchKeyword("DISTINCT");
-    RUNNEL_RETURN_NOT_OK(guard.Enter());
+    RUNNEL_RETURN_NOT_OK(guard.Extend());
     RUNNEL_ASSIGN_OR_RAISE(QueryTermPtr right, ParseIntersect());
     left = std::make_shared<SetOperationTerm>(keyword.position, op, all, std::move(left), std::move(right));
   }
@@ -74,7 +74,7 @@ Result<QueryTermPtr> DescentParser::ParseIntersect() {
     SourcePosition at = Advance().position;
     bool all = MatchKeyword("ALL");
     if (!all) MatchKeyword("DISTINCT");
-    RUNNEL_RETURN_NOT_OK(guard.Enter());
+    RUNNEL_RETURN_NOT_OK(guard.Extend());
     RUNNEL_ASSIGN_OR_RAISE(QueryTermPtr right, ParseQueryPrimary());
     left = std::make_shared<SetOperationTerm>(at, SetOp::kIntersect, all, std::move(left), std::move(right));
   }

@@ -53,7 +53,7 @@ Result<RelationPtr> DescentParser::ParseJoinedRelation() {
       type = JoinType::kLeftAnti;
     }
     RUNNEL_RETURN_NOT_OK(ExpectKeyword("JOIN"));
-    RUNNEL_RETURN_NOT_OK(guard.Enter());
+    RUNNEL_RETURN_NOT_OK(guard.Extend());
     RUNNEL_ASSIGN_OR_RAISE(RelationPtr right, ParseRelationPrimary());
     ExprPtr on;
     std::vector<std::string> using_columns;

@@ -30,8 +30,14 @@ class DataFrame {
   DataFrame select(const std::vector<Column>& columns) const;
   template <typename... C>
   DataFrame select(const C&... columns) const { return select(std::vector<Column>{Column(columns)...}); }
+  // Select-list items in SQL: selectExpr({"name", "amount * 2 AS double_amount"}).
+  DataFrame selectExpr(const std::vector<std::string>& sql_items) const;
   DataFrame filter(const Column& condition) const;
+  // A SQL condition: filter("amount > 10 AND user IS NOT NULL").
+  DataFrame filter(const std::string& sql_condition) const;
+  DataFrame filter(const char* sql_condition) const { return filter(std::string(sql_condition)); }
   DataFrame where(const Column& condition) const { return filter(condition); }
+  DataFrame where(const std::string& sql_condition) const { return filter(sql_condition); }
   DataFrame withColumn(const std::string& name, const Column& value) const;
   DataFrame withColumnRenamed(const std::string& existing, const std::string& renamed) const;
   DataFrame drop(const std::vector<std::string>& columns) const;

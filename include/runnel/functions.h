@@ -20,6 +20,9 @@ Column lit(bool v);
 Column lit(const char* v);
 Column lit(const std::string& v);
 Column call_function(const std::string& name, const std::vector<Column>& args);
+// A SQL expression: expr("amount * 2 + 1"), expr("CASE WHEN a > 0 THEN 'pos' END"). A syntax
+// error surfaces, with a caret under its position, when the DataFrame is used.
+Column expr(const std::string& sql);
 
 // Aggregates.
 Column count(const Column& c);  // count(lit(1)) or count("*") counts rows

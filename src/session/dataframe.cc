@@ -8,6 +8,7 @@
 #include "runnel/functions.h"
 #include "session/query_execution.h"
 #include "session/session_state.h"
+#include "sql/expr_converter.h"
 #include "vector/pretty_print.h"
 
 namespace runnel {
@@ -28,6 +29,17 @@ DataFrame::DataFrame(std::shared_ptr<SessionState> session, std::shared_ptr<cons
 DataFrame DataFrame::select(const std::vector<Column>& columns) const {
   return DataFrame(session_, plan::Project(plan_, Exprs(columns)));
 }
+
+DataFrame DataFrame::selectExpr(const std::vector<std::string>& sql_items) const {
+  std::vector<ExprPtr> exprs;
+  for (const auto& item : sql_items) {
+    auto parsed = sql::ParseSelectItem(item);
+    exprs.push_back(parsed.ok() ? *parsed : expr::Invalid(parsed.status().ToString()));
+  }
+  return DataFrame(session_, plan::Project(plan_, exprs));
+}
+
+DataFrame DataFrame::filter(const std::string& sql_condition) const { return filter(functions::expr(sql_condition)); }
 
 DataFrame DataFrame::filter(const Column& condition) const {
   return DataFrame(session_, plan::Filter(plan_, condition.expr()));

@@ -167,6 +167,32 @@ TEST_F(DataFrameTest, StringAndDateFunctions) {
   EXPECT_EQ(Render(rows), (std::vector<std::string>{"[ALICE,alice-Seattle,2024/03/05,old]"}));
 }
 
+TEST_F(DataFrameTest, SqlExpressionsInTheApi) {
+  auto rows = people()
+                  .filter("age >= 30 AND city IN ('Seattle', 'Boise')")
+                  .selectExpr({"upper(name) AS who", "age + 1 next_age",
+                               "CASE WHEN age BETWEEN 40 AND 50 THEN 'forties' ELSE 'other' END AS band"})
+                  .orderBy(functions::expr("who DESC"))
+                  .collect();
+  // expr("who DESC") is not an expression: ordering goes through Column::desc().
+  EXPECT_FALSE(rows.ok());
+  rows = people()
+             .filter("age >= 30 AND city IN ('Seattle', 'Boise')")
+             .selectExpr({"upper(name) AS who", "age + 1 next_age",
+                          "CASE WHEN age BETWEEN 40 AND 50 THEN 'forties' ELSE 'other' END AS band"})
+             .orderBy(col("who").desc())
+             .collect();
+  EXPECT_EQ(Render(rows), (std::vector<std::string>{"[DAVE,46,forties]", "[ALICE,35,other]"}));
+  auto bad = people().selectExpr({"age +"}).collect();
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("^"), std::string::npos) << bad.status().message();
+  auto cols = people().select(functions::expr("coalesce(age, -1)").alias("a"), functions::expr("name IS NULL"))
+                  .orderBy("a")
+                  .limit(2)
+                  .collect();
+  EXPECT_EQ(Render(cols), (std::vector<std::string>{"[-1,false]", "[28,false]"}));
+}
+
 TEST_F(DataFrameTest, TempViewsAndRange) {
   ASSERT_TRUE(session_->range(10).createOrReplaceTempView("ten").ok());
   auto t = session_->table("ten");

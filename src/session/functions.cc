@@ -1,6 +1,7 @@
 #include "runnel/functions.h"
 
 #include "expr/expr.h"
+#include "sql/expr_converter.h"
 
 namespace runnel::functions {
 
@@ -24,6 +25,10 @@ Column lit(bool v) { return lit(type::Value::Boolean(v)); }
 Column lit(const char* v) { return lit(type::Value::String(v)); }
 Column lit(const std::string& v) { return lit(type::Value::String(v)); }
 Column call_function(const std::string& name, const std::vector<Column>& args) { return Call(name, args); }
+Column expr(const std::string& sql) {
+  auto parsed = sql::ParseColumnExpression(sql);
+  return Column(parsed.ok() ? *parsed : expr::Invalid(parsed.status().ToString()));
+}
 
 Column count(const Column& c) {
   if (c.expr()->kind == expr::ExprKind::kStar) return Column(expr::Call("count", {}));

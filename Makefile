@@ -1,5 +1,7 @@
 # Thin wrapper over CMake presets. `make test` is what CI runs.
 PREFIX ?= /usr/local
+# ccache keys on relative paths, so clones of the repository share one cache.
+export CCACHE_BASEDIR := $(CURDIR)
 JOBS ?= $(shell nproc)
 
 .PHONY: all build deps run test test-unit test-golden test-asan test-examples bench install format clean fuzz docs

@@ -58,6 +58,11 @@ class Session {
   // A temporary view registered with createOrReplaceTempView.
   Result<DataFrame> table(const std::string& name) const;
 
+  // Runs one SQL statement (Spark SQL; see docs/sql.md). A query returns its DataFrame, lazily
+  // evaluated like any other; a command (CREATE, INSERT, DROP, SET, ...) runs now and returns
+  // its output rows (empty for most). Errors name the position: a caret under the problem.
+  Result<DataFrame> sql(const std::string& text);
+
   // Configuration: runnel.sql.shuffle.partitions (default 8), ...
   Status setConf(const std::string& key, const std::string& value);
   std::string getConf(const std::string& key) const;

@@ -1,7 +1,7 @@
 #include "runnel/session.h"
 
 #include "base/spelling.h"
-#include "session/file_source.h"
+#include "catalog/file_source.h"
 #include "session/session_state.h"
 #include "type/ddl.h"
 
@@ -29,7 +29,7 @@ DataFrameReader& DataFrameReader::schema(const type::Schema& schema) {
 }
 
 DataFrame DataFrameReader::load(const std::string& path) const {
-  return DataFrame(session_, plan::Scan(std::make_shared<FileSource>(format_, path, schema_ddl_, options_)));
+  return DataFrame(session_, plan::Scan(std::make_shared<catalog::FileSource>(format_, path, schema_ddl_, options_)));
 }
 
 }  // namespace runnel

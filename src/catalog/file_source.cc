@@ -1,4 +1,4 @@
-#include "session/file_source.h"
+#include "catalog/file_source.h"
 
 #include "base/spelling.h"
 #include "format/csv/csv_reader.h"
@@ -7,7 +7,7 @@
 #include "format/text/text_reader.h"
 #include "type/ddl.h"
 
-namespace runnel {
+namespace runnel::catalog {
 
 namespace {
 
@@ -102,4 +102,4 @@ Result<std::unique_ptr<vector::BatchStream>> FileSource::Open(int partition, con
   return OpenWith<format::TextReader>(fs_, file, schema, options, projection);
 }
 
-}  // namespace runnel
+}  // namespace runnel::catalog

@@ -11,7 +11,7 @@
 #include "io/file_system.h"
 #include "plan/data_source.h"
 
-namespace runnel {
+namespace runnel::catalog {
 
 class FileSource final : public plan::DataSource {
  public:
@@ -36,4 +36,4 @@ class FileSource final : public plan::DataSource {
   type::SchemaPtr schema_;
 };
 
-}  // namespace runnel
+}  // namespace runnel::catalog

@@ -22,6 +22,12 @@ Result<DataFrame> ExecuteCatalogStatement(const std::shared_ptr<SessionState>& s
 // CREATE TABLE [AS], INSERT INTO/OVERWRITE, DROP TABLE.
 Result<DataFrame> ExecuteTableStatement(const std::shared_ptr<SessionState>& state, const sql::Statement& statement);
 
+// Warehouse tables for the binder and SHOW TABLES: the table's plan (nullopt when there is no
+// such table), and every table's name.
+Result<std::optional<plan::PlanPtr>> LookupTable(const std::shared_ptr<SessionState>& state,
+                                                 const std::vector<std::string>& name);
+Result<std::vector<std::string>> ListTables(const std::shared_ptr<SessionState>& state);
+
 // A DataFrame of rows a command returns (SHOW TABLES, DESCRIBE, SET); no rows for most.
 DataFrame CommandResult(const std::shared_ptr<SessionState>& state, const type::Schema& schema,
                         const std::vector<std::vector<type::Value>>& rows);

@@ -62,7 +62,7 @@ Result<DataFrame> Session::table(const std::string& name) const {
   return DataFrame(state_, it->second);
 }
 
-Status Session::setConf(const std::string& key, const std::string& value) {
+Status SessionState::SetConf(const std::string& key, const std::string& value) {
   if (key == kShufflePartitions) {
     char* end = nullptr;
     long n = std::strtol(value.c_str(), &end, 10);
@@ -70,10 +70,12 @@ Status Session::setConf(const std::string& key, const std::string& value) {
       return Status::InvalidArgument("Config " + key + " must be a positive integer, got '" + value + "'");
     }
   }
-  std::lock_guard<std::mutex> lock(state_->mutex);
-  state_->conf[key] = value;
+  std::lock_guard<std::mutex> lock(mutex);
+  conf[key] = value;
   return Status::OK();
 }
+
+Status Session::setConf(const std::string& key, const std::string& value) { return state_->SetConf(key, value); }
 
 std::string Session::getConf(const std::string& key) const { return state_->GetConf(key, ""); }
 

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <string>
 
+#include "base/status.h"
 #include "function/registry.h"
 #include "plan/logical_plan.h"
 
@@ -18,6 +19,9 @@ struct SessionState {
 
   int shuffle_partitions() const;
   std::string GetConf(const std::string& key, const std::string& fallback) const;
+  // Validates (runnel.sql.shuffle.partitions must be a positive integer) and stores a setting:
+  // Session::setConf and SQL's SET share it.
+  Status SetConf(const std::string& key, const std::string& value);
 };
 
 }  // namespace runnel

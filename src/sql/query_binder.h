@@ -21,6 +21,8 @@ struct BindContext {
   std::function<Result<plan::PlanPtr>(const std::vector<std::string>& name, bool streaming)> relation;
   // A file relation: csv.`path`, json.`path`, parquet.`dir`, text.`path`.
   std::function<Result<plan::PlanPtr>(const std::string& format, const std::string& path)> file;
+  // A table-valued function by lower-case name with constant arguments: range(10).
+  std::function<Result<plan::PlanPtr>(const std::string& name, const std::vector<type::Value>& args)> table_function;
   const function::FunctionRegistry* registry = &function::FunctionRegistry::Builtins();
 };
 

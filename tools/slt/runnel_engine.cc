@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "runnel/dataframe.h"
+
 namespace runnel::slt {
 namespace {
 
@@ -9,13 +11,14 @@ class RunnelEngine final : public SltEngine {
  public:
   explicit RunnelEngine(std::shared_ptr<Session> session) : session_(std::move(session)) {}
 
-  // The SQL issue plugs in here: parse and run `sql` on session_, then return
-  // {dataframe.schema(), dataframe.collect()}.
+  // Runs the statement through Session::sql and collects every row: commands run when sql()
+  // returns, queries when they are collected.
   Result<StatementResult> Execute(std::string_view sql) override {
-    return Status::NotSupported(
-        "SQL is not available yet: Runnel has no SQL parser. Use --engine echo to exercise the "
-        "runner itself. Statement: " +
-        std::string(sql));
+    RUNNEL_ASSIGN_OR_RAISE(DataFrame df, session_->sql(std::string(sql)));
+    StatementResult result;
+    RUNNEL_ASSIGN_OR_RAISE(result.schema, df.schema());
+    RUNNEL_ASSIGN_OR_RAISE(result.rows, df.collect());
+    return result;
   }
 
  private:

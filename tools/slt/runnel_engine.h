@@ -8,8 +8,7 @@
 
 namespace runnel::slt {
 
-// Until Runnel parses SQL, every statement fails with NotSupported. The SQL front end replaces
-// RunnelEngine::Execute (see runnel_engine.cc) and nothing else in the runner changes.
+// Each statement runs through Session::sql; a query's rows are collected.
 std::unique_ptr<SltEngine> MakeRunnelEngine(std::shared_ptr<Session> session);
 
 }  // namespace runnel::slt

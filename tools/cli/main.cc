@@ -87,6 +87,14 @@ int Main(int argc, char** argv) {
   CLI::Option* file = sql->add_option("-f,--file", sql_args.file, "A file of SQL statements ('-': standard input)");
   execute->excludes(file);
 
+  // CLI11 would say only "A subcommand is required" for a misspelt one.
+  auto is_command = [&app](const std::string& name) {
+    return !app.get_subcommands([&name](CLI::App* command) { return command->check_name(name); }).empty();
+  };
+  if (argc > 1 && argv[1][0] != '-' && !is_command(argv[1])) {
+    std::fprintf(stderr, "runnel: unknown command '%s'. Commands: sql. Run runnel --help for more.\n", argv[1]);
+    return kUsageError;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

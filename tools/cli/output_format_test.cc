@@ -56,7 +56,7 @@ TEST_F(OutputFormatTest, TableShowsEveryRowAndTruncatesLongValues) {
   std::string table = Render(df, OutputFormat::kTable);
   EXPECT_EQ(table.find("only showing"), std::string::npos);
   EXPECT_NE(table.find("| 24|xxxxxxxxxxxxxxxxx...|\n"), std::string::npos) << table;
-  EXPECT_EQ(table.substr(0, 52),
+  EXPECT_EQ(table.substr(0, 54),
             "+---+--------------------+\n"
             "| id|           long_text|\n");
 }

@@ -68,8 +68,14 @@ std::string HistoryPath() {
 Result<std::string> ExecuteCancellable(const ScriptRunner& runner, const std::string& statement) {
   g_interrupted = 0;
   auto result = std::async(std::launch::async, [&] { return runner.Execute(statement); });
+  bool told = false;
   while (result.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready) {
-    if (g_interrupted) runner.session()->interruptAll();
+    if (!g_interrupted) continue;
+    if (!told) {  // end the line where the terminal echoed ^C
+      std::fputs("\n", runner.err());
+      told = true;
+    }
+    runner.session()->interruptAll();
   }
   g_interrupted = 0;
   return result.get();

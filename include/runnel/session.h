@@ -67,6 +67,10 @@ class Session {
   Status setConf(const std::string& key, const std::string& value);
   std::string getConf(const std::string& key) const;
 
+  // Cancels every action running now on this session (from any thread): each fails with
+  // kCancelled "Query cancelled" at its next batch. Actions started later run normally.
+  void interruptAll();
+
   const std::shared_ptr<SessionState>& state() const { return state_; }
 
  private:

@@ -18,6 +18,9 @@ Status RunPartitions(PhysicalOp& op, ExecContext& ctx,
   return ctx.pool->ParallelFor(op.NumPartitions(), [&](int p) -> Status {
     RUNNEL_ASSIGN_OR_RAISE(auto stream, op.Execute(p, ctx));
     for (;;) {
+      if (ctx.cancelled != nullptr && ctx.cancelled->load(std::memory_order_relaxed)) {
+        return Status::Cancelled("Query cancelled");
+      }
       RUNNEL_ASSIGN_OR_RAISE(std::optional<vector::Batch> b, stream->Next());
       if (!b) return Status::OK();
       if (b->num_rows() > 0) RUNNEL_RETURN_NOT_OK(sink(p, std::move(*b)));

@@ -5,6 +5,7 @@
 // return, so a plan is built once and can be executed again and again (each micro-batch).
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,6 +23,9 @@ struct ExecContext {
   function::KernelContext kernel;
   int shuffle_partitions = 8;
   int64_t batch_size = 8192;
+  // Raised by Session::interruptAll(); execution checks it between batches and stops with
+  // kCancelled. Null when the caller cannot cancel.
+  const std::atomic<bool>* cancelled = nullptr;
 };
 
 class PhysicalOp;
@@ -55,6 +59,7 @@ class PhysicalOp {
 Result<std::vector<vector::Batch>> CollectAll(const PhysicalOpPtr& root, ExecContext& ctx);
 
 // Runs every partition of `op` on the pool, handing each batch to `sink(partition, batch)`.
+// Fails with kCancelled ("Query cancelled") once ctx.cancelled is raised.
 Status RunPartitions(PhysicalOp& op, ExecContext& ctx,
                      const std::function<Status(int, vector::Batch)>& sink);
 

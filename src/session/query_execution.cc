@@ -7,6 +7,29 @@
 
 namespace runnel {
 
+namespace {
+// Registers an action's cancellation flag with the session for as long as the action runs.
+class RunningAction {
+ public:
+  explicit RunningAction(const SessionState& session) : session_(session) {
+    std::lock_guard<std::mutex> lock(session_.mutex);
+    session_.running_actions.insert(&cancelled_);
+  }
+  ~RunningAction() {
+    std::lock_guard<std::mutex> lock(session_.mutex);
+    session_.running_actions.erase(&cancelled_);
+  }
+  RunningAction(const RunningAction&) = delete;
+  RunningAction& operator=(const RunningAction&) = delete;
+
+  const std::atomic<bool>* flag() const { return &cancelled_; }
+
+ private:
+  const SessionState& session_;
+  std::atomic<bool> cancelled_{false};
+};
+}  // namespace
+
 Result<plan::PlanPtr> QueryExecution::Analyzed() {
   if (!analyzed_) {
     if (plan_->is_streaming()) {
@@ -37,7 +60,9 @@ Result<exec::PhysicalOpPtr> QueryExecution::Physical() {
 
 Result<std::vector<vector::Batch>> QueryExecution::Collect() {
   RUNNEL_ASSIGN_OR_RAISE(exec::PhysicalOpPtr root, Physical());
+  RunningAction action(session_);
   exec::ExecContext ctx;
+  ctx.cancelled = action.flag();
   ctx.shuffle_partitions = session_.shuffle_partitions();
   ctx.kernel.query_timestamp_micros = base::SystemClock::Instance().NowMicros();
   return exec::CollectAll(root, ctx);

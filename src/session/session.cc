@@ -79,4 +79,9 @@ Status Session::setConf(const std::string& key, const std::string& value) { retu
 
 std::string Session::getConf(const std::string& key) const { return state_->GetConf(key, ""); }
 
+void Session::interruptAll() {
+  std::lock_guard<std::mutex> lock(state_->mutex);
+  for (std::atomic<bool>* flag : state_->running_actions) flag->store(true);
+}
+
 }  // namespace runnel

@@ -1,8 +1,10 @@
 // What a Session holds, shared by every DataFrame made from it.
 #pragma once
 
+#include <atomic>
 #include <map>
 #include <mutex>
+#include <set>
 #include <string>
 
 #include "base/status.h"
@@ -16,6 +18,9 @@ struct SessionState {
   mutable std::mutex mutex;
   std::map<std::string, std::string> conf;             // guarded by mutex
   std::map<std::string, plan::PlanPtr> temp_views;     // lower-case name -> plan; guarded
+  // The cancellation flag of each action running now (each starts lowered); interruptAll()
+  // raises them all. Mutable: actions run from a const view of the session. Guarded by mutex.
+  mutable std::set<std::atomic<bool>*> running_actions;
 
   int shuffle_partitions() const;
   std::string GetConf(const std::string& key, const std::string& fallback) const;

@@ -51,6 +51,17 @@ FileSource::FileSource(std::string format, std::string path, std::string schema_
     : format_(base::ToLower(format)), path_(std::move(path)), schema_ddl_(std::move(schema_ddl)),
       options_(std::move(options)), fs_(std::move(fs)) {}
 
+std::shared_ptr<FileSource> FileSource::OverFiles(std::string format, std::string name,
+                                                 std::vector<std::string> files, std::string schema_ddl,
+                                                 std::map<std::string, std::string> options,
+                                                 std::shared_ptr<io::FileSystem> fs) {
+  auto source = std::make_shared<FileSource>(std::move(format), std::move(name), std::move(schema_ddl),
+                                             std::move(options), std::move(fs));
+  source->files_ = std::move(files);
+  source->files_given_ = true;
+  return source;
+}
+
 std::string FileSource::Describe() const { return format_ + " " + path_; }
 
 Status FileSource::Resolve() {
@@ -58,11 +69,13 @@ Status FileSource::Resolve() {
     return Status::NotSupported("Data source format '" + format_ + "' is not supported for reading '" + path_ +
                                 "'. Supported: csv, json, text");
   }
-  auto listed = fs_->ListFiles(path_);
-  if (!listed.ok()) {
-    return Status::Analysis("Path does not exist: " + path_ + " (" + listed.status().message() + ")");
+  if (!files_given_) {
+    auto listed = fs_->ListFiles(path_);
+    if (!listed.ok()) {
+      return Status::Analysis("Path does not exist: " + path_ + " (" + listed.status().message() + ")");
+    }
+    for (const auto& f : *listed) files_.push_back(f.path);
   }
-  for (const auto& f : *listed) files_.push_back(f.path);
   format::Options options = ToFormatOptions(options_);
   if (!schema_ddl_.empty()) {
     RUNNEL_ASSIGN_OR_RAISE(type::Schema s, type::ParseSchema(schema_ddl_));

@@ -18,6 +18,13 @@ class FileSource final : public plan::DataSource {
   FileSource(std::string format, std::string path, std::string schema_ddl,
              std::map<std::string, std::string> options,
              std::shared_ptr<io::FileSystem> fs = io::FileSystem::Local());
+  // Reads exactly `files` instead of listing a path (a warehouse table's manifest); `name`
+  // stands for them in EXPLAIN and errors.
+  static std::shared_ptr<FileSource> OverFiles(std::string format, std::string name,
+                                               std::vector<std::string> files,
+                                               std::string schema_ddl,
+                                               std::map<std::string, std::string> options,
+                                               std::shared_ptr<io::FileSystem> fs);
 
   std::string Describe() const override;
   Result<type::SchemaPtr> schema() override;
@@ -32,6 +39,7 @@ class FileSource final : public plan::DataSource {
   std::shared_ptr<io::FileSystem> fs_;
   std::once_flag resolved_once_;
   Status resolve_status_;
+  bool files_given_ = false;  // files_ came from OverFiles: do not list path_
   std::vector<std::string> files_;
   type::SchemaPtr schema_;
 };

@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <string>
@@ -13,6 +14,10 @@
 
 namespace runnel {
 
+namespace catalog {
+class Warehouse;
+}
+
 struct SessionState {
   const function::FunctionRegistry* registry = &function::FunctionRegistry::Builtins();
   mutable std::mutex mutex;
@@ -21,6 +26,8 @@ struct SessionState {
   // The cancellation flag of each action running now (each starts lowered); interruptAll()
   // raises them all. Mutable: actions run from a const view of the session. Guarded by mutex.
   mutable std::set<std::atomic<bool>*> running_actions;
+  // One per warehouse directory used (runnel.sql.warehouse.dir may change); guarded by mutex.
+  std::map<std::string, std::shared_ptr<catalog::Warehouse>> warehouses;
 
   int shuffle_partitions() const;
   std::string GetConf(const std::string& key, const std::string& fallback) const;

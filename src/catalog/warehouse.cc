@@ -1,0 +1,277 @@
+#include "catalog/warehouse.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "base/spelling.h"
+#include "catalog/file_source.h"
+#include "catalog/table_file_writer.h"
+#include "format/options.h"
+
+namespace runnel::catalog {
+
+namespace {
+
+// Options recorded with every managed table so that its files read back exactly what was
+// written: timestamps with microseconds, and (csv) NULL apart from the empty string and
+// strings across lines. Malformed files in the warehouse are an error, never silent NULLs.
+std::map<std::string, std::string> ManagedTableDefaults(const std::string& format) {
+  std::map<std::string, std::string> out = {{"timestampFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX"},
+                                            {"mode", "FAILFAST"}};
+  if (format == "csv") {
+    out["nullValue"] = "\\N";
+    out["multiLine"] = "true";
+  }
+  return out;
+}
+
+std::map<std::string, std::string> MergeOptions(const std::map<std::string, std::string>& user,
+                                                const std::map<std::string, std::string>& defaults) {
+  format::Options merged;
+  for (const auto& [k, v] : user) merged.Set(k, v);
+  for (const auto& [k, v] : defaults) {
+    if (!merged.Has(k)) merged.Set(k, v);
+  }
+  return merged.entries();
+}
+
+Status CheckStorable(const type::Schema& schema, const std::string& format, const std::string& table) {
+  if (schema.num_fields() == 0) {
+    return Status::Analysis("Table '" + table + "' must have at least one column");
+  }
+  std::set<std::string> seen;
+  for (const auto& f : schema.fields()) {
+    if (!seen.insert(base::ToLower(f.name)).second) {
+      return Status::Analysis("Column '" + f.name + "' appears twice in table '" + table +
+                              "'. Give the columns distinct names");
+    }
+    type::TypeId id = f.type->id();
+    if (id == type::TypeId::kNull || id == type::TypeId::kInterval) {
+      return Status::Analysis("Column '" + f.name + "' of type " + f.type->ToString() +
+                              " cannot be stored in table '" + table + "'. Cast it to a storable type");
+    }
+    if (format == "csv" && f.type->is_nested()) {
+      return Status::NotSupported("CSV tables cannot hold nested column '" + f.name + "' of type " +
+                                  f.type->ToString() + " (table '" + table + "'). Use USING json");
+    }
+  }
+  return Status::OK();
+}
+
+Result<std::string> CheckFormat(const std::string& requested) {
+  std::string format = base::ToLower(requested.empty() ? kDefaultTableFormat : requested);
+  if (format == "csv" || format == "json") return format;
+  if (format == "parquet") {
+    return Status::NotSupported("Parquet tables are not supported yet. Use USING json or USING csv");
+  }
+  return Status::NotSupported("Table format '" + requested + "' is not supported. Use USING json or USING csv");
+}
+
+}  // namespace
+
+Result<std::string> NormalizeTableName(const std::string& name) {
+  bool valid = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0]));
+  for (char c : name) valid = valid && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+  if (!valid) {
+    return Status::Analysis("Invalid table name '" + name +
+                            "': use letters, digits and underscores, not starting with a digit");
+  }
+  return base::ToLower(name);
+}
+
+Warehouse::Warehouse(std::string root, std::shared_ptr<io::FileSystem> fs, const base::Clock* clock)
+    : root_(std::move(root)), fs_(std::move(fs)), clock_(clock) {}
+
+std::string Warehouse::TableDirectory(const std::string& name) const { return io::JoinPath(root_, name); }
+
+std::string Warehouse::DataDirectory(const TableMetadata& metadata) const {
+  return metadata.external() ? metadata.location : TableDirectory(metadata.name);
+}
+
+Result<std::optional<TableMetadata>> Warehouse::ReadMetadata(const std::string& name) {
+  std::string path = io::JoinPath(TableDirectory(name), kTableMetadataFileName);
+  RUNNEL_ASSIGN_OR_RAISE(bool exists, fs_->Exists(path));
+  if (!exists) return std::optional<TableMetadata>();
+  RUNNEL_ASSIGN_OR_RAISE(std::string text, fs_->ReadFile(path));
+  RUNNEL_ASSIGN_OR_RAISE(TableMetadata metadata, DecodeTableMetadata(text, path));
+  return std::optional<TableMetadata>(std::move(metadata));
+}
+
+Result<std::optional<TableManifest>> Warehouse::ReadManifest(const std::string& data_directory) {
+  std::string path = io::JoinPath(data_directory, kTableManifestFileName);
+  RUNNEL_ASSIGN_OR_RAISE(bool exists, fs_->Exists(path));
+  if (!exists) return std::optional<TableManifest>();
+  RUNNEL_ASSIGN_OR_RAISE(std::string text, fs_->ReadFile(path));
+  RUNNEL_ASSIGN_OR_RAISE(TableManifest manifest, DecodeTableManifest(text, path));
+  return std::optional<TableManifest>(std::move(manifest));
+}
+
+Status Warehouse::CommitManifest(const std::string& data_directory, const TableManifest& manifest) {
+  return fs_->WriteFileAtomic(io::JoinPath(data_directory, kTableManifestFileName), EncodeTableManifest(manifest));
+}
+
+Result<type::SchemaPtr> Warehouse::ResolveSchema(const TableDefinition& definition, const std::string& format) {
+  if (definition.schema) return definition.schema;
+  if (definition.location.empty()) {
+    return Status::Analysis("Cannot create table '" + definition.name +
+                            "' without a schema. Give its columns, or AS SELECT ...");
+  }
+  FileSource files(format, definition.location, "", definition.options, fs_);
+  return files.schema();
+}
+
+Status Warehouse::CreateTable(TableDefinition definition, bool if_not_exists) {
+  RUNNEL_ASSIGN_OR_RAISE(std::string name, NormalizeTableName(definition.name));
+  definition.name = name;
+  RUNNEL_ASSIGN_OR_RAISE(std::string format, CheckFormat(definition.format));
+  if (!definition.partition_columns.empty()) {
+    return Status::NotSupported("PARTITIONED BY is not supported yet (table '" + name +
+                                "'); it comes with Parquet tables. Create the table without it");
+  }
+  std::lock_guard lock(write_mutex_);
+  RUNNEL_ASSIGN_OR_RAISE(std::optional<TableMetadata> existing, ReadMetadata(name));
+  if (existing) {
+    if (if_not_exists) return Status::OK();
+    return Status::Analysis("Table " + name + " already exists. Choose another name, DROP TABLE " + name +
+                            " first, or use CREATE TABLE IF NOT EXISTS");
+  }
+  RUNNEL_ASSIGN_OR_RAISE(type::SchemaPtr schema, ResolveSchema(definition, format));
+  RUNNEL_RETURN_NOT_OK(CheckStorable(*schema, format, name));
+
+  TableMetadata metadata{name, schema, format, {}, {}, definition.location, clock_->NowMicros()};
+  std::string directory = TableDirectory(name);
+  // A directory without metadata is what a crash during CREATE or DROP leaves: not a table.
+  RUNNEL_RETURN_NOT_OK(fs_->DeleteRecursively(directory));
+  RUNNEL_RETURN_NOT_OK(fs_->CreateDirectories(directory));
+  if (metadata.external()) {
+    metadata.options = MergeOptions(definition.options, {});
+    RUNNEL_RETURN_NOT_OK(fs_->CreateDirectories(metadata.location));
+  } else {
+    metadata.options = MergeOptions(definition.options, ManagedTableDefaults(format));
+    RUNNEL_RETURN_NOT_OK(CommitManifest(directory, TableManifest{}));
+  }
+  // The metadata file last: the table exists from the moment it does.
+  return fs_->WriteFileAtomic(io::JoinPath(directory, kTableMetadataFileName), EncodeTableMetadata(metadata));
+}
+
+Status Warehouse::DropTable(const std::string& name, bool if_exists) {
+  RUNNEL_ASSIGN_OR_RAISE(std::string normalized, NormalizeTableName(name));
+  std::lock_guard lock(write_mutex_);
+  RUNNEL_ASSIGN_OR_RAISE(std::optional<TableMetadata> metadata, ReadMetadata(normalized));
+  if (!metadata) {
+    if (if_exists) return Status::OK();
+    return Status::Analysis("Table " + normalized + " not found, so it cannot be dropped. Use DROP TABLE IF EXISTS " +
+                            "to ignore a missing table");
+  }
+  std::string directory = TableDirectory(normalized);
+  // Removing the metadata first drops the table at once; the rest is garbage from then on.
+  RUNNEL_RETURN_NOT_OK(fs_->Delete(io::JoinPath(directory, kTableMetadataFileName)));
+  return fs_->DeleteRecursively(directory);
+}
+
+Result<std::vector<std::string>> Warehouse::ListTables() {
+  std::vector<std::string> names;
+  RUNNEL_ASSIGN_OR_RAISE(bool exists, fs_->Exists(root_));
+  if (!exists) return names;
+  RUNNEL_ASSIGN_OR_RAISE(std::vector<io::FileInfo> entries, fs_->ListDirectory(root_));
+  for (const auto& entry : entries) {
+    if (!entry.is_directory) continue;
+    RUNNEL_ASSIGN_OR_RAISE(bool has_metadata, fs_->Exists(io::JoinPath(entry.path, kTableMetadataFileName)));
+    if (has_metadata) names.push_back(io::BaseName(entry.path));
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+Result<std::optional<Table>> Warehouse::FindTable(const std::string& name) {
+  RUNNEL_ASSIGN_OR_RAISE(std::string normalized, NormalizeTableName(name));
+  RUNNEL_ASSIGN_OR_RAISE(std::optional<TableMetadata> metadata, ReadMetadata(normalized));
+  if (!metadata) return std::optional<Table>();
+  Table table{std::move(*metadata), std::nullopt, nullptr};
+  std::string data_directory = DataDirectory(table.metadata);
+  RUNNEL_ASSIGN_OR_RAISE(table.manifest, ReadManifest(data_directory));
+  std::string ddl = SchemaToDdl(*table.metadata.schema);
+  if (table.manifest) {
+    std::vector<std::string> files;
+    for (const auto& f : table.manifest->files) files.push_back(io::JoinPath(data_directory, f));
+    table.source = FileSource::OverFiles(table.metadata.format, data_directory, std::move(files), ddl,
+                                         table.metadata.options, fs_);
+  } else {
+    table.source = std::make_shared<FileSource>(table.metadata.format, data_directory, ddl,
+                                                table.metadata.options, fs_);
+  }
+  return std::optional<Table>(std::move(table));
+}
+
+Result<Table> Warehouse::GetTable(const std::string& name) {
+  RUNNEL_ASSIGN_OR_RAISE(std::optional<Table> table, FindTable(name));
+  if (table) return std::move(*table);
+  RUNNEL_ASSIGN_OR_RAISE(std::vector<std::string> names, ListTables());
+  return Status::Analysis("Table " + base::ToLower(name) + " not found." + base::DidYouMean(name, names) +
+                          " Tables in " + root_ + ": " + (names.empty() ? "none" : base::JoinStrings(names, ", ")));
+}
+
+Result<TableManifest> Warehouse::AdoptLocation(const TableMetadata& metadata) {
+  TableManifest manifest;
+  RUNNEL_ASSIGN_OR_RAISE(std::vector<io::FileInfo> files, fs_->ListFiles(metadata.location));
+  std::string prefix = metadata.location.back() == '/' ? metadata.location : metadata.location + "/";
+  for (const auto& f : files) {
+    if (f.path.rfind(prefix, 0) == 0) manifest.files.push_back(f.path.substr(prefix.size()));
+  }
+  manifest.version = 1;
+  RUNNEL_RETURN_NOT_OK(CommitManifest(metadata.location, manifest));
+  return manifest;
+}
+
+Status Warehouse::RemoveLeftovers(const std::string& data_directory, const TableManifest& manifest) {
+  std::set<std::string> live(manifest.files.begin(), manifest.files.end());
+  const std::string manifest_temporary = std::string(".") + kTableManifestFileName + ".tmp-";
+  RUNNEL_ASSIGN_OR_RAISE(std::vector<io::FileInfo> entries, fs_->ListDirectory(data_directory));
+  for (const auto& entry : entries) {
+    if (entry.is_directory) continue;
+    std::string name = io::BaseName(entry.path);
+    bool orphan = IsPartFileName(name) && !live.count(name);
+    if (orphan || IsTemporaryPartFileName(name) || name.rfind(manifest_temporary, 0) == 0) {
+      RUNNEL_RETURN_NOT_OK(fs_->Delete(entry.path));
+    }
+  }
+  return Status::OK();
+}
+
+Status Warehouse::Write(const std::string& name, vector::BatchStream& batches, WriteMode mode) {
+  RUNNEL_ASSIGN_OR_RAISE(Table table, GetTable(name));
+  std::lock_guard lock(write_mutex_);
+  const TableMetadata& metadata = table.metadata;
+  std::string data_directory = DataDirectory(metadata);
+  TableManifest current;
+  if (table.manifest) {
+    current = *table.manifest;
+  } else {
+    RUNNEL_ASSIGN_OR_RAISE(current, AdoptLocation(metadata));
+  }
+  RUNNEL_RETURN_NOT_OK(RemoveLeftovers(data_directory, current));
+  RUNNEL_ASSIGN_OR_RAISE(std::vector<std::string> written, WritePartFiles(*fs_, data_directory, metadata, batches));
+  if (written.empty() && mode == WriteMode::kAppend) return Status::OK();
+
+  TableManifest next{current.version + 1, mode == WriteMode::kAppend ? current.files : std::vector<std::string>{}};
+  next.files.insert(next.files.end(), written.begin(), written.end());
+  Status committed = CommitManifest(data_directory, next);
+  if (!committed.ok()) {
+    for (const auto& f : written) (void)fs_->Delete(io::JoinPath(data_directory, f));
+    return committed;
+  }
+  if (mode == WriteMode::kOverwrite) {
+    // Past the commit the old files are garbage: a failure to delete one only leaves it for
+    // the next write's clean-up.
+    for (const auto& f : current.files) (void)fs_->Delete(io::JoinPath(data_directory, f));
+  }
+  return Status::OK();
+}
+
+Status Warehouse::Write(const std::string& name, std::vector<vector::Batch> batches, WriteMode mode) {
+  vector::VectorBatchStream stream(std::move(batches));
+  return Write(name, stream, mode);
+}
+
+}  // namespace runnel::catalog

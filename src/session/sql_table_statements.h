@@ -1,0 +1,37 @@
+// The warehouse behind a session, and the insert step of INSERT and CREATE TABLE AS, exposed
+// so that they can be tested apart from the SQL binder.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "catalog/warehouse.h"
+#include "plan/logical_plan.h"
+#include "session/session_state.h"
+
+namespace runnel {
+
+inline constexpr char kWarehouseDirConf[] = "runnel.sql.warehouse.dir";
+inline constexpr char kDefaultWarehouseDir[] = "runnel-warehouse";
+
+// The warehouse at the session's current runnel.sql.warehouse.dir (one object per directory).
+std::shared_ptr<catalog::Warehouse> SessionWarehouse(const std::shared_ptr<SessionState>& state);
+
+// A table name as written (`t`, `default.t`) to the warehouse's name; other databases are
+// NotSupported.
+Result<std::string> WarehouseTableName(const std::vector<std::string>& parts);
+
+// Runs `query` and writes its rows into `table`, as INSERT does: by position (or by name, or
+// into the listed columns, the others getting NULL), each column cast to the table's type.
+struct InsertTarget {
+  std::string table;
+  std::vector<std::string> columns;  // INSERT INTO t (a, b): empty for all, by position
+  bool by_name = false;
+  bool overwrite = false;
+};
+Status InsertIntoTable(const std::shared_ptr<SessionState>& state, const InsertTarget& target,
+                       const plan::PlanPtr& query);
+
+}  // namespace runnel

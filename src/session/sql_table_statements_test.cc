@@ -160,7 +160,7 @@ TEST_F(SqlTableTest, TableColumnsAreQualifiedByTheTableName) {
 // The tests below go through the SQL query binder (sql::BindQuery), which another engineer is
 // writing in parallel; until it is merged BindQuery returns NotSupported. Enable them after
 // the merge.
-TEST_F(SqlTableTest, DISABLED_InsertValuesAndSelect) {
+TEST_F(SqlTableTest, InsertValuesAndSelect) {
   Ok("CREATE TABLE t (id BIGINT, name STRING) USING csv");
   Ok("INSERT INTO t VALUES (1, 'a'), (2, NULL)");
   Ok("INSERT INTO t SELECT id + 10, upper(name) FROM t");
@@ -177,7 +177,7 @@ TEST_F(SqlTableTest, DISABLED_InsertValuesAndSelect) {
   EXPECT_NE(arity.message().find("expects 2 columns"), std::string::npos) << arity.message();
 }
 
-TEST_F(SqlTableTest, DISABLED_CreateTableAsSelect) {
+TEST_F(SqlTableTest, CreateTableAsSelect) {
   Ok("CREATE TABLE src (x INT, s STRING)");
   Ok("INSERT INTO src VALUES (1, 'a'), (2, 'b')");
   Ok("CREATE TABLE dst USING json AS SELECT x * 2 AS y, array(x) AS xs FROM src");

@@ -6,14 +6,32 @@
 namespace runnel::exec {
 namespace {
 
+// Checks for cancellation at every batch a scan hands out, so operators that drain their input
+// inside one Next() (aggregation, sort, join build) stop soon after interruptAll().
+class CancellableStream final : public vector::BatchStream {
+ public:
+  CancellableStream(std::unique_ptr<vector::BatchStream> input, const std::atomic<bool>* cancelled)
+      : input_(std::move(input)), cancelled_(cancelled) {}
+  Result<std::optional<vector::Batch>> Next() override {
+    if (cancelled_->load(std::memory_order_relaxed)) return Status::Cancelled("Query cancelled");
+    return input_->Next();
+  }
+
+ private:
+  std::unique_ptr<vector::BatchStream> input_;
+  const std::atomic<bool>* cancelled_;
+};
+
 class ScanOp final : public PhysicalOp {
  public:
   ScanOp(plan::DataSourcePtr source, std::vector<int> projection, type::SchemaPtr schema)
       : PhysicalOp(std::move(schema), {}), source_(std::move(source)), projection_(std::move(projection)) {}
 
   int NumPartitions() const override { return source_->NumPartitions(); }
-  Result<std::unique_ptr<vector::BatchStream>> Execute(int partition, ExecContext&) override {
-    return source_->Open(partition, projection_);
+  Result<std::unique_ptr<vector::BatchStream>> Execute(int partition, ExecContext& ctx) override {
+    RUNNEL_ASSIGN_OR_RAISE(auto stream, source_->Open(partition, projection_));
+    if (ctx.cancelled == nullptr) return stream;
+    return std::unique_ptr<vector::BatchStream>(new CancellableStream(std::move(stream), ctx.cancelled));
   }
   std::string Describe() const override {
     return "Scan " + source_->Describe() + " [" + base::JoinStrings(schema()->names(), ", ") + "]";

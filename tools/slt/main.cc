@@ -1,6 +1,7 @@
 // runnel-slt: runs golden files (sqllogictest style) against a named engine.
 //
 //   runnel-slt [--engine NAME] [--rewrite] PATH...
+//   runnel-slt --differential duckdb [--node PATH] [--duckdb-helper PATH] PATH...
 //
 // Each PATH is a .test file or a directory searched for them. Exits 0 when every file passes;
 // the last line printed is "N passed, N failed" (counting files).
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "slt/differential.h"
 #include "slt/engine.h"
 #include "slt/runner.h"
 
@@ -19,11 +21,17 @@ constexpr const char* kUsage =
     "  Runs every *.test golden file in PATH (a file or a directory).\n"
     "  --engine NAME  runnel (default) or echo (the runner's own self-test engine)\n"
     "  --rewrite      replace mismatching query result blocks with the actual rows\n"
-    "                 (review the diff before committing)\n";
+    "                 (review the diff before committing)\n"
+    "  --differential duckdb  run each file on Runnel and on DuckDB and compare the rows of\n"
+    "                 every query not marked '# duckdb: skip <reason>' (test/sql/README.md)\n"
+    "  --node PATH    the node executable for the DuckDB helper (default: node on PATH)\n"
+    "  --duckdb-helper PATH  the helper script (default: tools/slt/duckdb_runner.mjs)\n";
 
 struct Arguments {
   std::string engine = "runnel";
   bool rewrite = false;
+  std::string differential;  // "duckdb" or empty
+  runnel::slt::DuckDbHelper helper;
   std::vector<std::string> paths;
 };
 
@@ -40,12 +48,27 @@ bool ParseArguments(int argc, char** argv, Arguments& arguments) {
       arguments.engine = argv[++i];
     } else if (arg.starts_with("--engine=")) {
       arguments.engine = arg.substr(9);
+    } else if (arg == "--differential" && i + 1 < argc) {
+      arguments.differential = argv[++i];
+    } else if (arg == "--node" && i + 1 < argc) {
+      arguments.helper.node = argv[++i];
+    } else if (arg == "--duckdb-helper" && i + 1 < argc) {
+      arguments.helper.script = argv[++i];
     } else if (arg.starts_with("-")) {
       std::cerr << "runnel-slt: unknown option '" << arg << "'\n" << kUsage;
       return false;
     } else {
       arguments.paths.push_back(arg);
     }
+  }
+  if (!arguments.differential.empty() && arguments.differential != "duckdb") {
+    std::cerr << "runnel-slt: unknown differential engine '" << arguments.differential
+              << "'; only 'duckdb' is supported\n";
+    return false;
+  }
+  if (!arguments.differential.empty() && arguments.rewrite) {
+    std::cerr << "runnel-slt: --rewrite does not combine with --differential\n";
+    return false;
   }
   if (arguments.paths.empty()) {
     std::cerr << "runnel-slt: no test file or directory given\n" << kUsage;
@@ -76,7 +99,10 @@ int main(int argc, char** argv) {
       std::cerr << "runnel-slt: " << engine.status().message() << "\n";
       return 2;
     }
-    FileOutcome outcome = RunTestFile(path, **engine, options, registry);
+    FileOutcome outcome =
+        arguments.differential.empty()
+            ? RunTestFile(path, **engine, options, registry)
+            : RunDifferentialFile(path, **engine, arguments.helper, registry);
     for (const auto& failure : outcome.failures) std::cout << failure << "\n";
     if (outcome.blocks_rewritten > 0) {
       std::cout << "REWROTE " << path << " (" << outcome.blocks_rewritten << " block(s))\n";

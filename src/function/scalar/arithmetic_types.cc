@@ -150,6 +150,39 @@ BoundScalar Temporal(TemporalKernel k, DataTypePtr result, DataTypePtr left, Dat
 }
 
 bool IsDateTime(TypeId id) { return id == TypeId::kDate || id == TypeId::kTimestamp; }
+
+// DATE +- INTERVAL n DAYS stays a DATE, as Spark's DateAdd for a day-only interval. With a
+// single DAY TO SECOND interval type, "day-only" is known only for a constant interval.
+bool IsWholeDaysConstant(const BindArgs& args, size_t i) {
+  const auto& c = args.constants[i];
+  return c && !c->is_null() && c->type()->id() == TypeId::kInterval &&
+         c->bigint_value() % type::kMicrosPerDay == 0;
+}
+
+BoundScalar DateShiftByInterval(bool subtract, bool interval_first) {
+  BoundScalar bound;
+  bound.return_type = type::Date();
+  bound.arg_types = interval_first ? std::vector<DataTypePtr>{type::Interval(), type::Date()}
+                                   : std::vector<DataTypePtr>{type::Date(), type::Interval()};
+  bound.kernel = [subtract, interval_first](const std::vector<ColumnPtr>& c, int64_t n,
+                                            const KernelContext&) -> Result<ColumnPtr> {
+    const vector::Column& date = *c[interval_first ? 1 : 0];
+    const vector::Column& interval = *c[interval_first ? 0 : 1];
+    std::vector<int32_t> out(n);
+    std::vector<uint8_t> valid;
+    if (date.has_nulls() || interval.has_nulls()) valid.assign(n, 1);
+    for (int64_t i = 0; i < n; ++i) {
+      if (!valid.empty() && (date.IsNull(i) || interval.IsNull(i))) {
+        valid[i] = 0;
+        continue;
+      }
+      int64_t days = interval.values<int64_t>()[i] / type::kMicrosPerDay;
+      out[i] = static_cast<int32_t>(date.values<int32_t>()[i] + (subtract ? -days : days));
+    }
+    return vector::MakeFixedColumn(type::Date(), std::move(out), valid);
+  };
+  return bound;
+}
 bool IsNumberOrNull(const type::DataType& t) {
   return t.is_numeric() || t.id() == TypeId::kNull || t.id() == TypeId::kString;
 }
@@ -168,6 +201,10 @@ Result<BoundScalar> BindTemporalArithmetic(ArithmeticOp op, const BindArgs& args
   bool x_int = x == TypeId::kInt, y_int = y == TypeId::kInt;
   switch (op) {
     case ArithmeticOp::kAdd:
+      if (x == TypeId::kDate && y == TypeId::kInterval && IsWholeDaysConstant(args, 1))
+        return DateShiftByInterval(false, false);
+      if (x == TypeId::kInterval && y == TypeId::kDate && IsWholeDaysConstant(args, 0))
+        return DateShiftByInterval(false, true);
       if (IsDateTime(x) && y == TypeId::kInterval)
         return Temporal(TemporalKernel::kAddInt64, ts, ts, iv);
       if (x == TypeId::kInterval && IsDateTime(y))
@@ -180,6 +217,8 @@ Result<BoundScalar> BindTemporalArithmetic(ArithmeticOp op, const BindArgs& args
         return Temporal(TemporalKernel::kAddDays, type::Date(), type::Int(), type::Date());
       break;
     case ArithmeticOp::kSubtract:
+      if (x == TypeId::kDate && y == TypeId::kInterval && IsWholeDaysConstant(args, 1))
+        return DateShiftByInterval(true, false);
       if (IsDateTime(x) && y == TypeId::kInterval)
         return Temporal(TemporalKernel::kSubInt64, ts, ts, iv);
       if (IsDateTime(x) && IsDateTime(y)) return Temporal(TemporalKernel::kSubInt64, iv, ts, ts);

@@ -162,6 +162,8 @@ class AggregateLifter {
 }  // namespace
 
 Result<PlanPtr> Analyzer::ResolveAggregate(const PlanPtr& node) const {
+  RUNNEL_ASSIGN_OR_RAISE(PlanPtr windowed, ExpandTimeWindow(node));
+  if (windowed != nullptr) return ResolveAggregate(windowed);
   const PlanPtr& child = node->children[0];
   expr::ExprBinder binder({child->schema.get(), &child->qualifiers}, registry_);
   std::vector<ExprPtr> groups;

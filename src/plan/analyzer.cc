@@ -134,6 +134,12 @@ Result<PlanPtr> Analyzer::ResolveProject(const PlanPtr& node) const {
                               e->name_parts[0] + "' in the input");
     }
   }
+  {
+    auto expanded = CopyNode(node);
+    expanded->exprs = exprs;
+    RUNNEL_ASSIGN_OR_RAISE(PlanPtr windowed, ExpandTimeWindow(expanded));
+    if (windowed != nullptr) return ResolveNode(windowed);
+  }
   // A generator in the list becomes a Generate node below the projection.
   for (size_t i = 0; i < exprs.size(); ++i) {
     const ExprPtr& inner = StripAlias(exprs[i]);

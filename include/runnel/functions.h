@@ -125,6 +125,7 @@ Column window(const Column& time, const std::string& duration, const std::string
 // Sessions per grouping key: events closer than `gap` share one window [first, last + gap).
 // Only valid in groupBy(). The Column form takes a per-row gap (STRING or INTERVAL).
 Column session_window(const Column& time, const std::string& gap);
+Column session_window(const Column& time, const char* gap);
 Column session_window(const Column& time, const Column& gap);
 // A window's event time: end - 1 microsecond.
 Column window_time(const Column& window);

@@ -93,6 +93,7 @@ Result<PlanPtr> Analyzer::ResolveNode(const PlanPtr& node) const {
       return PlanPtr(p);
     }
     case PlanKind::kGenerate: return Status::Internal("Generate nodes are built by the analyzer");
+    case PlanKind::kSessionize: return Status::Internal("Sessionize nodes are built by the analyzer");
   }
   return Status::Internal("unknown plan node");
 }

@@ -151,6 +151,9 @@ Column window(const Column& time, const std::string& duration, const std::string
 Column session_window(const Column& time, const std::string& gap) {
   return Call("session_window", {time, lit(gap)});
 }
+Column session_window(const Column& time, const char* gap) {
+  return Call("session_window", {time, lit(gap)});
+}
 Column session_window(const Column& time, const Column& gap) {
   return Call("session_window", {time, gap});
 }

@@ -110,5 +110,52 @@ TEST_F(TimeWindowTest, InvalidDurationsAreAnalysisErrors) {
   EXPECT_NE(slide.status().message().find("slide duration"), std::string::npos);
 }
 
+TEST_F(TimeWindowTest, SessionWindowsMergePerKey) {
+  // a: 00:01, 00:03, 00:07 -> 00:01..00:08 with a 5 minute gap (00:07 < 00:03 + 5 min).
+  // b: 00:04:59 and 00:12:30 are more than 5 minutes apart: two sessions.
+  auto rows = Events()
+                  .groupBy(functions::session_window(col("ts"), "5 minutes"), col("user"))
+                  .agg(functions::count(col("*")).alias("n"), functions::sum(col("v")).alias("s"))
+                  .orderBy("user", "session_window")
+                  .collect();
+  EXPECT_EQ(Render(rows), (std::vector<std::string>{
+                              "[{2024-01-01 00:01:00, 2024-01-01 00:12:00},a,3,8]",
+                              "[{2024-01-01 00:04:59, 2024-01-01 00:09:59},b,1,4]",
+                              "[{2024-01-01 00:12:30, 2024-01-01 00:17:30},b,1,3]"}));
+  auto schema = Events().groupBy(functions::session_window(col("ts"), "5 minutes")).count().schema();
+  ASSERT_TRUE(schema.ok()) << schema.status().ToString();
+  EXPECT_EQ(schema->ToString(),
+            "session_window STRUCT<start: TIMESTAMP, end: TIMESTAMP>, count BIGINT");
+}
+
+TEST_F(TimeWindowTest, SessionWindowWithPerRowGap) {
+  // user a gets a 1 minute gap (every event alone), b a 10 minute gap (one session);
+  // a gap of NULL drops the row.
+  auto gap = functions::expr(
+      "CASE WHEN user = 'a' THEN '1 minute' WHEN v = 3 THEN '10 minutes' WHEN v = 4 THEN "
+      "'10 minutes' END");
+  auto rows = Events()
+                  .groupBy(functions::session_window(col("ts"), gap), col("user"))
+                  .count()
+                  .orderBy("user", "session_window")
+                  .collect();
+  EXPECT_EQ(Render(rows), (std::vector<std::string>{
+                              "[{2024-01-01 00:01:00, 2024-01-01 00:02:00},a,1]",
+                              "[{2024-01-01 00:03:00, 2024-01-01 00:04:00},a,1]",
+                              "[{2024-01-01 00:07:00, 2024-01-01 00:08:00},a,1]",
+                              "[{2024-01-01 00:04:59, 2024-01-01 00:22:30},b,2]"}));
+}
+
+TEST_F(TimeWindowTest, SessionWindowWithoutOtherKeysIsGlobal) {
+  auto rows = Events()
+                  .groupBy(functions::session_window(col("ts"), "3 minutes"))
+                  .count()
+                  .orderBy("session_window")
+                  .collect();
+  EXPECT_EQ(Render(rows), (std::vector<std::string>{
+                              "[{2024-01-01 00:01:00, 2024-01-01 00:10:00},4]",
+                              "[{2024-01-01 00:12:30, 2024-01-01 00:15:30},1]"}));
+}
+
 }  // namespace
 }  // namespace runnel

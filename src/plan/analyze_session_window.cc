@@ -16,22 +16,27 @@ using expr::ExprPtr;
 
 namespace {
 
-constexpr char kSessionColumn[] = "__session";
+// The generated column takes Spark's name, so `SELECT session_window.start ... GROUP BY session_window(...)`
+// resolves, unless the input already has a column of that name (chained windows).
+std::string GeneratedName(const LogicalPlan& child) {
+  return child.schema->FieldIndex("session_window") >= 0 ? "__session" : "session_window";
+}
 
 bool IsSessionCall(const ExprPtr& e) {
   const ExprPtr& inner = e->kind == ExprKind::kAlias ? e->children[0] : e;
   return inner->kind == ExprKind::kCall && base::EqualsIgnoreCase(inner->name, "session_window");
 }
 
-std::vector<ExprPtr> ReplaceSessionCall(const std::vector<ExprPtr>& exprs, const std::string& key) {
+std::vector<ExprPtr> ReplaceSessionCall(const std::vector<ExprPtr>& exprs, const std::string& key,
+                                        const std::string& column) {
   std::vector<ExprPtr> out;
   for (const auto& e : exprs) {
     if (IsSessionCall(e) && e->kind == ExprKind::kCall && e->ToString() == key) {
-      out.push_back(expr::Alias(expr::Column(kSessionColumn), "session_window"));
+      out.push_back(expr::Alias(expr::Column(column), "session_window"));
       continue;
     }
     out.push_back(expr::Transform(e, [&](const ExprPtr& n) {
-      return n->kind == ExprKind::kCall && n->ToString() == key ? expr::Column(kSessionColumn) : n;
+      return n->kind == ExprKind::kCall && n->ToString() == key ? expr::Column(column) : n;
     }));
   }
   return out;
@@ -84,7 +89,8 @@ Result<PlanPtr> Analyzer::ExpandSessionWindow(const PlanPtr& node) const {
   sessionize->group_by = std::move(bound_keys);
   sessionize->exprs = {ts, gap};
   std::vector<type::Field> fields = child->schema->fields();
-  fields.push_back({kSessionColumn,
+  std::string column = GeneratedName(*child);
+  fields.push_back({column,
                     type::Struct({{"start", type::Timestamp(), true},
                                   {"end", type::Timestamp(), true}}),
                     true});
@@ -96,8 +102,8 @@ Result<PlanPtr> Analyzer::ExpandSessionWindow(const PlanPtr& node) const {
   auto rewritten = std::make_shared<LogicalPlan>(*node);
   rewritten->children = {sessionize};
   std::string key = call->ToString();
-  rewritten->group_by = ReplaceSessionCall(node->group_by, key);
-  rewritten->exprs = ReplaceSessionCall(node->exprs, key);
+  rewritten->group_by = ReplaceSessionCall(node->group_by, key, column);
+  rewritten->exprs = ReplaceSessionCall(node->exprs, key, column);
   return PlanPtr(rewritten);
 }
 

@@ -18,7 +18,11 @@ using expr::ExprPtr;
 
 namespace {
 
-constexpr char kWindowColumn[] = "__window";
+// The generated column takes Spark's name, so `SELECT window.start ... GROUP BY window(...)`
+// resolves, unless the input already has a column of that name (chained windows).
+std::string GeneratedName(const LogicalPlan& child) {
+  return child.schema->FieldIndex("window") >= 0 ? "__window" : "window";
+}
 
 bool IsWindowCall(const ExprPtr& e) {
   return e->kind == ExprKind::kCall && e->scalar == nullptr &&
@@ -46,16 +50,17 @@ Result<ExprPtr> FindWindowCall(const std::vector<ExprPtr>& exprs, ExprPtr found)
 }
 
 // Replaces the window call by the generated column; a top-level call keeps Spark's name.
-std::vector<ExprPtr> ReplaceWindowCall(const std::vector<ExprPtr>& exprs, const ExprPtr& call) {
+std::vector<ExprPtr> ReplaceWindowCall(const std::vector<ExprPtr>& exprs, const ExprPtr& call,
+                                       const std::string& column) {
   std::string key = call->ToString();
   std::vector<ExprPtr> out;
   for (const auto& e : exprs) {
     if (IsWindowCall(e) && e->ToString() == key) {
-      out.push_back(expr::Alias(expr::Column(kWindowColumn), "window"));
+      out.push_back(expr::Alias(expr::Column(column), "window"));
       continue;
     }
     out.push_back(expr::Transform(e, [&](const ExprPtr& n) {
-      return IsWindowCall(n) && n->ToString() == key ? expr::Column(kWindowColumn) : n;
+      return IsWindowCall(n) && n->ToString() == key ? expr::Column(column) : n;
     }));
   }
   return out;
@@ -87,11 +92,12 @@ Result<PlanPtr> Analyzer::ExpandTimeWindow(const PlanPtr& node) const {
       "__time_windows",
       {call->children[0], expr::Literal(type::Value::BigInt(spec.duration)),
        expr::Literal(type::Value::BigInt(spec.slide)), expr::Literal(type::Value::BigInt(spec.start))});
-  RUNNEL_ASSIGN_OR_RAISE(PlanPtr generate, ResolveGenerate(child, generator, {kWindowColumn}));
+  std::string column = GeneratedName(*child);
+  RUNNEL_ASSIGN_OR_RAISE(PlanPtr generate, ResolveGenerate(child, generator, {column}));
   auto rewritten = std::make_shared<LogicalPlan>(*node);
   rewritten->children = {generate};
-  rewritten->group_by = ReplaceWindowCall(node->group_by, call);
-  rewritten->exprs = ReplaceWindowCall(node->exprs, call);
+  rewritten->group_by = ReplaceWindowCall(node->group_by, call, column);
+  rewritten->exprs = ReplaceWindowCall(node->exprs, call, column);
   return PlanPtr(rewritten);
 }
 

@@ -115,4 +115,19 @@ Column explode(const Column& c);
 Column explode_outer(const Column& c);
 Column posexplode(const Column& c);
 
+// Event-time windows (Spark's names). Durations are interval text: "10 minutes",
+// "1 hour 30 minutes", "500 milliseconds". The result is a STRUCT<start, end> column named
+// "window" / "session_window"; [start, end) is half-open.
+Column window(const Column& time, const std::string& duration);
+Column window(const Column& time, const std::string& duration, const std::string& slide);
+Column window(const Column& time, const std::string& duration, const std::string& slide,
+              const std::string& start);
+// Sessions per grouping key: events closer than `gap` share one window [first, last + gap).
+// Only valid in groupBy(). The Column form takes a per-row gap (STRING or INTERVAL).
+Column session_window(const Column& time, const std::string& gap);
+Column session_window(const Column& time, const char* gap);
+Column session_window(const Column& time, const Column& gap);
+// A window's event time: end - 1 microsecond.
+Column window_time(const Column& window);
+
 }  // namespace runnel::functions

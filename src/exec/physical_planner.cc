@@ -56,6 +56,13 @@ class PhysicalPlanner {
         RUNNEL_ASSIGN_OR_RAISE(PhysicalOpPtr child, Plan(p->children[0]));
         return MakeGenerate(child, p->bound_generator, p->generator_args, p->generator_outer, p->schema);
       }
+      case PlanKind::kSessionize: {
+        // Every row of a key in one partition; a key-less session is global.
+        RUNNEL_ASSIGN_OR_RAISE(PhysicalOpPtr child, Plan(p->children[0]));
+        PhysicalOpPtr input = p->group_by.empty() ? Gather(child)
+                                                  : MakeExchange(child, p->group_by, partitions_);
+        return MakeSessionWindow(input, p->group_by, p->exprs[0], p->exprs[1], p->schema);
+      }
       case PlanKind::kDistinct: return Status::Internal("Distinct must be analyzed away");
     }
     return Status::Internal("unknown plan node");

@@ -73,6 +73,7 @@ const FunctionRegistry& FunctionRegistry::Builtins() {
     RegisterHashFunctions(r);
     RegisterAggregateFunctions(r);
     RegisterGeneratorFunctions(r);
+    RegisterTimeWindowFunctions(r);
     return r;
   }();
   return registry;

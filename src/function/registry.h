@@ -56,5 +56,6 @@ void RegisterComplexTypeFunctions(FunctionRegistry& registry);  // struct, array
 void RegisterHashFunctions(FunctionRegistry& registry);
 void RegisterAggregateFunctions(FunctionRegistry& registry);
 void RegisterGeneratorFunctions(FunctionRegistry& registry);
+void RegisterTimeWindowFunctions(FunctionRegistry& registry);   // window, window_time, session_window
 
 }  // namespace runnel::function

@@ -162,6 +162,10 @@ class AggregateLifter {
 }  // namespace
 
 Result<PlanPtr> Analyzer::ResolveAggregate(const PlanPtr& node) const {
+  RUNNEL_ASSIGN_OR_RAISE(PlanPtr windowed, ExpandTimeWindow(node));
+  if (windowed != nullptr) return ResolveAggregate(windowed);
+  RUNNEL_ASSIGN_OR_RAISE(PlanPtr sessions, ExpandSessionWindow(node));
+  if (sessions != nullptr) return ResolveAggregate(sessions);
   const PlanPtr& child = node->children[0];
   expr::ExprBinder binder({child->schema.get(), &child->qualifiers}, registry_);
   std::vector<ExprPtr> groups;

@@ -93,6 +93,7 @@ Result<PlanPtr> Analyzer::ResolveNode(const PlanPtr& node) const {
       return PlanPtr(p);
     }
     case PlanKind::kGenerate: return Status::Internal("Generate nodes are built by the analyzer");
+    case PlanKind::kSessionize: return Status::Internal("Sessionize nodes are built by the analyzer");
   }
   return Status::Internal("unknown plan node");
 }
@@ -133,6 +134,12 @@ Result<PlanPtr> Analyzer::ResolveProject(const PlanPtr& node) const {
       return Status::Analysis("Cannot resolve '" + e->ToString() + "': no relation named '" +
                               e->name_parts[0] + "' in the input");
     }
+  }
+  {
+    auto expanded = CopyNode(node);
+    expanded->exprs = exprs;
+    RUNNEL_ASSIGN_OR_RAISE(PlanPtr windowed, ExpandTimeWindow(expanded));
+    if (windowed != nullptr) return ResolveNode(windowed);
   }
   // A generator in the list becomes a Generate node below the projection.
   for (size_t i = 0; i < exprs.size(); ++i) {

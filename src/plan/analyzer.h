@@ -26,6 +26,12 @@ class Analyzer {
   Result<PlanPtr> ResolveSort(const PlanPtr& node) const;
   Result<PlanPtr> SortBelowProjection(const PlanPtr& sort, const PlanPtr& project) const;
   Result<PlanPtr> ResolveUnion(const PlanPtr& node) const;
+  // A Project/Aggregate whose expressions call window(): the same node over a Generate of the
+  // windows (analyze_time_window.cc); nullptr when there is no window() call.
+  Result<PlanPtr> ExpandTimeWindow(const PlanPtr& node) const;
+  // An Aggregate grouping by session_window(ts, gap): the same node over a Sessionize
+  // (analyze_session_window.cc); nullptr when there is none.
+  Result<PlanPtr> ExpandSessionWindow(const PlanPtr& node) const;
   Result<PlanPtr> ResolveGenerate(const PlanPtr& child, const expr::ExprPtr& call,
                                   std::vector<std::string> names) const;
 

@@ -96,6 +96,9 @@ std::string LogicalPlan::ToString(int indent) const {
              (generator_outer ? " outer" : "") + " [" + base::JoinStrings(generator_names, ", ") + "]";
       break;
     case PlanKind::kSubqueryAlias: line = "SubqueryAlias " + alias; break;
+    case PlanKind::kSessionize:
+      line = "Sessionize [" + ExprList(group_by) + "] " + ExprList(exprs);
+      break;
   }
   std::string out = pad + line + "\n";
   for (const auto& c : children) out += c->ToString(indent + 1);

@@ -29,6 +29,8 @@ enum class PlanKind {
   kDistinct,       // all columns (the analyzer turns it into an aggregate)
   kGenerate,       // explode & co.
   kSubqueryAlias,  // names the relation (qualifier for its columns)
+  kSessionize,     // session_window: group_by = other keys, exprs = {ts, gap}; appends the
+                   // session STRUCT<start, end> column to the child's columns
 };
 
 enum class JoinType { kInner, kLeftOuter, kRightOuter, kFullOuter, kLeftSemi, kLeftAnti, kCross };

@@ -138,4 +138,25 @@ Column explode(const Column& c) { return Call("explode", {c}); }
 Column explode_outer(const Column& c) { return Call("explode_outer", {c}); }
 Column posexplode(const Column& c) { return Call("posexplode", {c}); }
 
+Column window(const Column& time, const std::string& duration) {
+  return Call("window", {time, lit(duration)});
+}
+Column window(const Column& time, const std::string& duration, const std::string& slide) {
+  return Call("window", {time, lit(duration), lit(slide)});
+}
+Column window(const Column& time, const std::string& duration, const std::string& slide,
+              const std::string& start) {
+  return Call("window", {time, lit(duration), lit(slide), lit(start)});
+}
+Column session_window(const Column& time, const std::string& gap) {
+  return Call("session_window", {time, lit(gap)});
+}
+Column session_window(const Column& time, const char* gap) {
+  return Call("session_window", {time, lit(gap)});
+}
+Column session_window(const Column& time, const Column& gap) {
+  return Call("session_window", {time, gap});
+}
+Column window_time(const Column& window) { return Call("window_time", {window}); }
+
 }  // namespace runnel::functions

@@ -43,5 +43,9 @@ PhysicalOpPtr MakeLimit(PhysicalOpPtr child, int64_t limit, int64_t offset);
 PhysicalOpPtr MakeUnion(std::vector<PhysicalOpPtr> children, type::SchemaPtr schema);
 PhysicalOpPtr MakeGenerate(PhysicalOpPtr child, std::shared_ptr<const function::BoundGenerator> generator,
                            std::vector<expr::ExprPtr> args, bool outer, type::SchemaPtr schema);
+// session_window: appends each row's session STRUCT<start, end>; needs every row of a key in
+// one partition (see session_window.cc).
+PhysicalOpPtr MakeSessionWindow(PhysicalOpPtr child, std::vector<expr::ExprPtr> keys,
+                                expr::ExprPtr ts, expr::ExprPtr gap, type::SchemaPtr schema);
 
 }  // namespace runnel::exec

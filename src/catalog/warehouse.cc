@@ -6,7 +6,7 @@
 
 #include "base/spelling.h"
 #include "catalog/file_source.h"
-#include "catalog/table_file_writer.h"
+#include "catalog/file_write_job.h"
 #include "format/options.h"
 
 namespace runnel::catalog {
@@ -57,6 +57,45 @@ Status CheckStorable(const type::Schema& schema, const std::string& format, cons
     }
   }
   return Status::OK();
+}
+
+// Spark moves the partition columns to the end of a table's schema, in PARTITIONED BY order.
+// Returns the columns' names as the schema spells them.
+Result<std::vector<std::string>> PartitionColumnsLast(const std::vector<std::string>& partition_columns,
+                                                      type::SchemaPtr* schema, const std::string& table) {
+  if (partition_columns.empty()) return partition_columns;
+  std::vector<type::Field> data, partitions;
+  std::vector<std::string> names;
+  for (const auto& name : partition_columns) {
+    int index = (*schema)->FieldIndex(name);
+    if (index < 0) {
+      return Status::Analysis("PARTITIONED BY column '" + name + "' is not a column of table '" + table + "'." +
+                              base::DidYouMean(name, (*schema)->names()));
+    }
+    const type::Field& field = (*schema)->field(index);
+    for (const auto& n : names) {
+      if (base::ToLower(n) == base::ToLower(field.name)) {
+        return Status::Analysis("PARTITIONED BY names column '" + name + "' twice (table '" + table + "')");
+      }
+    }
+    if (field.type->is_nested()) {
+      return Status::Analysis("Cannot partition table '" + table + "' by " + field.type->ToString() + " column '" +
+                              field.name + "'");
+    }
+    partitions.push_back(field);
+    names.push_back(field.name);
+  }
+  for (const auto& field : (*schema)->fields()) {
+    bool is_partition = false;
+    for (const auto& n : names) is_partition = is_partition || n == field.name;
+    if (!is_partition) data.push_back(field);
+  }
+  if (data.empty()) {
+    return Status::Analysis("Table '" + table + "' needs at least one column that is not a partition column");
+  }
+  data.insert(data.end(), partitions.begin(), partitions.end());
+  *schema = std::make_shared<type::Schema>(std::move(data));
+  return names;
 }
 
 Result<std::string> CheckFormat(const std::string& requested) {
@@ -125,10 +164,6 @@ Status Warehouse::CreateTable(TableDefinition definition, bool if_not_exists) {
   RUNNEL_ASSIGN_OR_RAISE(std::string name, NormalizeTableName(definition.name));
   definition.name = name;
   RUNNEL_ASSIGN_OR_RAISE(std::string format, CheckFormat(definition.format));
-  if (!definition.partition_columns.empty()) {
-    return Status::NotSupported("PARTITIONED BY is not supported yet (table '" + name +
-                                "'); it comes with Parquet tables. Create the table without it");
-  }
   std::lock_guard lock(write_mutex_);
   RUNNEL_ASSIGN_OR_RAISE(std::optional<TableMetadata> existing, ReadMetadata(name));
   if (existing) {
@@ -138,8 +173,10 @@ Status Warehouse::CreateTable(TableDefinition definition, bool if_not_exists) {
   }
   RUNNEL_ASSIGN_OR_RAISE(type::SchemaPtr schema, ResolveSchema(definition, format));
   RUNNEL_RETURN_NOT_OK(CheckStorable(*schema, format, name));
+  RUNNEL_ASSIGN_OR_RAISE(std::vector<std::string> partitions,
+                         PartitionColumnsLast(definition.partition_columns, &schema, name));
 
-  TableMetadata metadata{name, schema, format, {}, {}, definition.location, clock_->NowMicros()};
+  TableMetadata metadata{name, schema, format, {}, partitions, definition.location, clock_->NowMicros()};
   std::string directory = TableDirectory(name);
   // A directory without metadata is what a crash during CREATE or DROP leaves: not a table.
   RUNNEL_RETURN_NOT_OK(fs_->DeleteRecursively(directory));
@@ -196,7 +233,7 @@ Result<std::optional<Table>> Warehouse::FindTable(const std::string& name) {
     std::vector<std::string> files;
     for (const auto& f : table.manifest->files) files.push_back(io::JoinPath(data_directory, f));
     table.source = FileSource::OverFiles(table.metadata.format, data_directory, std::move(files), ddl,
-                                         table.metadata.options, fs_);
+                                         table.metadata.options, fs_, table.metadata.partition_columns);
   } else {
     table.source = std::make_shared<FileSource>(table.metadata.format, data_directory, ddl,
                                                 table.metadata.options, fs_);
@@ -227,13 +264,25 @@ Result<TableManifest> Warehouse::AdoptLocation(const TableMetadata& metadata) {
 Status Warehouse::RemoveLeftovers(const std::string& data_directory, const TableManifest& manifest) {
   std::set<std::string> live(manifest.files.begin(), manifest.files.end());
   const std::string manifest_temporary = std::string(".") + kTableManifestFileName + ".tmp-";
-  RUNNEL_ASSIGN_OR_RAISE(std::vector<io::FileInfo> entries, fs_->ListDirectory(data_directory));
-  for (const auto& entry : entries) {
-    if (entry.is_directory) continue;
-    std::string name = io::BaseName(entry.path);
-    bool orphan = IsPartFileName(name) && !live.count(name);
-    if (orphan || IsTemporaryPartFileName(name) || name.rfind(manifest_temporary, 0) == 0) {
-      RUNNEL_RETURN_NOT_OK(fs_->Delete(entry.path));
+  // Part files sit in the data directory or in its partition directories (name=value/...).
+  std::vector<std::string> pending{""};
+  while (!pending.empty()) {
+    std::string relative_dir = pending.back();
+    pending.pop_back();
+    std::string dir = relative_dir.empty() ? data_directory : io::JoinPath(data_directory, relative_dir);
+    RUNNEL_ASSIGN_OR_RAISE(std::vector<io::FileInfo> entries, fs_->ListDirectory(dir));
+    for (const auto& entry : entries) {
+      std::string name = io::BaseName(entry.path);
+      std::string relative = relative_dir.empty() ? name : relative_dir + "/" + name;
+      if (entry.is_directory) {
+        if (name.find('=') != std::string::npos) pending.push_back(relative);
+        continue;
+      }
+      bool orphan = IsPartFileName(name) && !live.count(relative);
+      bool stale_manifest = relative_dir.empty() && name.rfind(manifest_temporary, 0) == 0;
+      if (orphan || IsTemporaryPartFileName(name) || stale_manifest) {
+        RUNNEL_RETURN_NOT_OK(fs_->Delete(entry.path));
+      }
     }
   }
   return Status::OK();
@@ -251,7 +300,9 @@ Status Warehouse::Write(const std::string& name, vector::BatchStream& batches, W
     RUNNEL_ASSIGN_OR_RAISE(current, AdoptLocation(metadata));
   }
   RUNNEL_RETURN_NOT_OK(RemoveLeftovers(data_directory, current));
-  RUNNEL_ASSIGN_OR_RAISE(std::vector<std::string> written, WritePartFiles(*fs_, data_directory, metadata, batches));
+  FileWriteSpec spec{metadata.format, metadata.options, metadata.schema, metadata.partition_columns,
+                     kDefaultRowsPerFile};
+  RUNNEL_ASSIGN_OR_RAISE(std::vector<std::string> written, WriteFiles(*fs_, data_directory, spec, batches));
   if (written.empty() && mode == WriteMode::kAppend) return Status::OK();
 
   TableManifest next{current.version + 1, mode == WriteMode::kAppend ? current.files : std::vector<std::string>{}};

@@ -24,6 +24,8 @@
 namespace runnel::catalog {
 
 inline constexpr char kDefaultTableFormat[] = "json";
+// A table's part files hold at most this many rows (table option maxRecordsPerFile overrides).
+inline constexpr int64_t kDefaultRowsPerFile = 1000000;
 
 // CREATE TABLE's content.
 struct TableDefinition {
@@ -31,7 +33,7 @@ struct TableDefinition {
   type::SchemaPtr schema;  // null: inferred from the files at `location` (external tables only)
   std::string format;      // csv or json; empty for the default (json)
   std::map<std::string, std::string> options;
-  std::vector<std::string> partition_columns;  // NotSupported until Parquet
+  std::vector<std::string> partition_columns;  // Hive-style directories; moved to the schema's end
   std::string location;                        // non-empty: an external table
 };
 

@@ -15,7 +15,7 @@ class PhysicalPlanner {
 
   Result<PhysicalOpPtr> Plan(const plan::PlanPtr& p) {
     switch (p->kind) {
-      case PlanKind::kScan: return MakeScan(p->source, p->projection, p->schema);
+      case PlanKind::kScan: return MakeScan(p->source, p->projection, p->schema, p->pushed_filters);
       case PlanKind::kValues: {
         auto source = std::make_shared<plan::InMemorySource>(p->schema, p->rows, "LocalRelation");
         std::vector<int> all;

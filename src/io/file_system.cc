@@ -77,9 +77,10 @@ Status FileSystem::WriteFileAtomic(const std::string& path, std::string_view dat
 }
 
 namespace {
+// Spark's rule: "_x" and ".x" are metadata or temporary, but "_col=v" is a partition directory.
 bool IsHidden(const std::string& path) {
   std::string name = BaseName(path);
-  return !name.empty() && (name[0] == '_' || name[0] == '.');
+  return !name.empty() && (name[0] == '.' || (name[0] == '_' && name.find('=') == std::string::npos));
 }
 bool HasGlob(std::string_view s) { return s.find_first_of("*?[") != std::string_view::npos; }
 }  // namespace

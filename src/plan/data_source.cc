@@ -44,8 +44,8 @@ vector::Batch ProjectColumns(const vector::Batch& batch, const type::SchemaPtr& 
   return vector::Batch(schema, std::move(columns), batch.num_rows());
 }
 
-Result<std::unique_ptr<vector::BatchStream>> InMemorySource::Open(int partition,
-                                                                  const std::vector<int>& projection) {
+Result<std::unique_ptr<vector::BatchStream>> InMemorySource::Open(int partition, const std::vector<int>& projection,
+                                                                  const std::vector<expr::ExprPtr>&) {
   std::vector<vector::Batch> out;
   type::SchemaPtr projected = ProjectSchema(*schema_, projection);
   for (const auto& b : partitions_[partition]) out.push_back(ProjectColumns(b, projected, projection));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "expr/expr.h"
 #include "type/schema.h"
 #include "vector/batch_stream.h"
 
@@ -22,9 +23,11 @@ class DataSource {
   virtual bool is_streaming() const { return false; }
   virtual int NumPartitions() const = 0;
   // Reads one partition, producing only the columns in `projection` (indices into schema(), in
-  // that order).
-  virtual Result<std::unique_ptr<vector::BatchStream>> Open(int partition,
-                                                            const std::vector<int>& projection) = 0;
+  // that order). `filters` are conditions the consumer applies to the rows anyway, bound to the
+  // projected columns: a source may use them to skip data it can prove holds no matching row
+  // (partition directories, Parquet row groups), but need not filter row by row.
+  virtual Result<std::unique_ptr<vector::BatchStream>> Open(int partition, const std::vector<int>& projection,
+                                                            const std::vector<expr::ExprPtr>& filters) = 0;
 };
 
 using DataSourcePtr = std::shared_ptr<DataSource>;
@@ -36,8 +39,8 @@ class InMemorySource final : public DataSource {
   std::string Describe() const override { return name_; }
   Result<type::SchemaPtr> schema() override { return schema_; }
   int NumPartitions() const override;
-  Result<std::unique_ptr<vector::BatchStream>> Open(int partition,
-                                                    const std::vector<int>& projection) override;
+  Result<std::unique_ptr<vector::BatchStream>> Open(int partition, const std::vector<int>& projection,
+                                                    const std::vector<expr::ExprPtr>& filters) override;
 
  private:
   type::SchemaPtr schema_;

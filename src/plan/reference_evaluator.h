@@ -59,7 +59,7 @@ class ReferenceEvaluator {
   Result<vector::Batch> Scan(const plan::LogicalPlan& p) {
     std::vector<vector::Batch> parts;
     for (int i = 0; i < p.source->NumPartitions(); ++i) {
-      RUNNEL_ASSIGN_OR_RAISE(auto stream, p.source->Open(i, p.projection));
+      RUNNEL_ASSIGN_OR_RAISE(auto stream, p.source->Open(i, p.projection, p.pushed_filters));
       RUNNEL_ASSIGN_OR_RAISE(auto batches, vector::DrainStream(*stream));
       for (auto& b : batches) parts.push_back(b.WithSchema(p.schema));
     }

@@ -45,7 +45,8 @@ std::string RangeSource::Describe() const {
   return "Range (" + std::to_string(start_) + ", " + std::to_string(end_) + ", step=" + std::to_string(step_) + ")";
 }
 
-Result<std::unique_ptr<vector::BatchStream>> RangeSource::Open(int partition, const std::vector<int>& projection) {
+Result<std::unique_ptr<vector::BatchStream>> RangeSource::Open(int partition, const std::vector<int>& projection,
+                                                               const std::vector<expr::ExprPtr>&) {
   int64_t per = count_ / num_partitions_, extra = count_ % num_partitions_;
   int64_t first_index = partition * per + std::min<int64_t>(partition, extra);
   int64_t count = per + (partition < extra ? 1 : 0);

@@ -11,7 +11,8 @@ class RangeSource final : public plan::DataSource {
   std::string Describe() const override;
   Result<type::SchemaPtr> schema() override { return schema_; }
   int NumPartitions() const override { return num_partitions_; }
-  Result<std::unique_ptr<vector::BatchStream>> Open(int partition, const std::vector<int>& projection) override;
+  Result<std::unique_ptr<vector::BatchStream>> Open(int partition, const std::vector<int>& projection,
+                                                    const std::vector<expr::ExprPtr>& filters) override;
 
  private:
   int64_t start_, end_, step_, count_;

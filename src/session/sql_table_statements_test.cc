@@ -83,9 +83,9 @@ TEST_F(SqlTableTest, RejectsWhatIsNotSupportedYet) {
   Status parquet = Sql("CREATE TABLE t (x INT) USING parquet");
   EXPECT_EQ(parquet.code(), StatusCode::kNotSupported);
   EXPECT_NE(parquet.message().find("Parquet"), std::string::npos);
-  Status partitioned = Sql("CREATE TABLE t (x INT, y INT) USING json PARTITIONED BY (y)");
-  EXPECT_EQ(partitioned.code(), StatusCode::kNotSupported);
-  EXPECT_NE(partitioned.message().find("PARTITIONED BY"), std::string::npos);
+  Status partitioned = Sql("CREATE TABLE t (x INT, y INT) USING json PARTITIONED BY (z)");
+  EXPECT_EQ(partitioned.code(), StatusCode::kAnalysis);
+  EXPECT_NE(partitioned.message().find("PARTITIONED BY column 'z'"), std::string::npos) << partitioned.message();
   EXPECT_EQ(Sql("CREATE TABLE t (a ARRAY<INT>) USING csv").code(), StatusCode::kNotSupported);
   EXPECT_EQ(Sql("CREATE TABLE t USING json").code(), StatusCode::kAnalysis);
   EXPECT_EQ(ListTables(session_->state()).ValueOrDie(), std::vector<std::string>{});
@@ -98,6 +98,26 @@ TEST_F(SqlTableTest, WarehouseFollowsTheConf) {
   EXPECT_EQ(ListTables(session_->state()).ValueOrDie(), std::vector<std::string>{});
   Ok("CREATE TABLE b (x INT)");
   EXPECT_TRUE(std::filesystem::exists(other / "b" / "_runnel_table.json"));
+}
+
+TEST_F(SqlTableTest, PartitionedTableIsPrunedByItsFilters) {
+  Ok("CREATE TABLE sales (amount INT, day DATE, shop STRING) USING json PARTITIONED BY (day)");
+  Ok("INSERT INTO sales VALUES (1, 'a', DATE '2024-01-01'), (2, 'b', DATE '2024-01-02'), (3, 'a', DATE '2024-01-02')");
+  EXPECT_TRUE(std::filesystem::is_directory(root_ / "sales" / "day=2024-01-02"));
+  auto df = session_->sql("SELECT shop, amount FROM sales WHERE day = DATE '2024-01-02' ORDER BY amount");
+  ASSERT_TRUE(df.ok()) << df.status().ToString();
+  auto rows = df->collect().ValueOrDie();
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].ToString(), "[b,2]");
+  EXPECT_EQ(rows[1].ToString(), "[a,3]");
+  // The filter reaches the scan, which skips the other day's directory.
+  std::string plan = session_->sql("EXPLAIN SELECT * FROM sales WHERE day > DATE '2024-01-01'")
+                         .ValueOrDie().collect().ValueOrDie()[0].ToString();
+  EXPECT_NE(plan.find("PushedFilters"), std::string::npos) << plan;
+  // Deleting the pruned directory's files proves they are not read.
+  std::filesystem::remove_all(root_ / "sales" / "day=2024-01-01");
+  EXPECT_EQ(session_->sql("SELECT count(*) FROM sales WHERE day = DATE '2024-01-02'")
+                .ValueOrDie().collect().ValueOrDie()[0].ToString(), "[2]");
 }
 
 TEST_F(SqlTableTest, ExternalTableAtLocation) {

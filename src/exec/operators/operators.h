@@ -10,7 +10,9 @@
 
 namespace runnel::exec {
 
-PhysicalOpPtr MakeScan(plan::DataSourcePtr source, std::vector<int> projection, type::SchemaPtr schema);
+// `filters` are the optimizer's pushed filters, passed to the source as hints.
+PhysicalOpPtr MakeScan(plan::DataSourcePtr source, std::vector<int> projection, type::SchemaPtr schema,
+                       std::vector<expr::ExprPtr> filters = {});
 PhysicalOpPtr MakeFilter(PhysicalOpPtr child, expr::ExprPtr condition);
 PhysicalOpPtr MakeProject(PhysicalOpPtr child, std::vector<expr::ExprPtr> exprs, type::SchemaPtr schema);
 

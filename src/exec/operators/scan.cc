@@ -24,28 +24,40 @@ class CancellableStream final : public vector::BatchStream {
 
 class ScanOp final : public PhysicalOp {
  public:
-  ScanOp(plan::DataSourcePtr source, std::vector<int> projection, type::SchemaPtr schema)
-      : PhysicalOp(std::move(schema), {}), source_(std::move(source)), projection_(std::move(projection)) {}
+  ScanOp(plan::DataSourcePtr source, std::vector<int> projection, std::vector<expr::ExprPtr> filters,
+         type::SchemaPtr schema)
+      : PhysicalOp(std::move(schema), {}),
+        source_(std::move(source)),
+        projection_(std::move(projection)),
+        filters_(std::move(filters)) {}
 
   int NumPartitions() const override { return source_->NumPartitions(); }
   Result<std::unique_ptr<vector::BatchStream>> Execute(int partition, ExecContext& ctx) override {
-    RUNNEL_ASSIGN_OR_RAISE(auto stream, source_->Open(partition, projection_));
+    RUNNEL_ASSIGN_OR_RAISE(auto stream, source_->Open(partition, projection_, filters_));
     if (ctx.cancelled == nullptr) return stream;
     return std::unique_ptr<vector::BatchStream>(new CancellableStream(std::move(stream), ctx.cancelled));
   }
   std::string Describe() const override {
-    return "Scan " + source_->Describe() + " [" + base::JoinStrings(schema()->names(), ", ") + "]";
+    std::string out = "Scan " + source_->Describe() + " [" + base::JoinStrings(schema()->names(), ", ") + "]";
+    if (!filters_.empty()) {
+      std::vector<std::string> shown;
+      for (const auto& f : filters_) shown.push_back(f->ToString());
+      out += " PushedFilters: [" + base::JoinStrings(shown, ", ") + "]";
+    }
+    return out;
   }
 
  private:
   plan::DataSourcePtr source_;
   std::vector<int> projection_;
+  std::vector<expr::ExprPtr> filters_;  // hints: the Filter above still applies them
 };
 
 }  // namespace
 
-PhysicalOpPtr MakeScan(plan::DataSourcePtr source, std::vector<int> projection, type::SchemaPtr schema) {
-  return std::make_shared<ScanOp>(std::move(source), std::move(projection), std::move(schema));
+PhysicalOpPtr MakeScan(plan::DataSourcePtr source, std::vector<int> projection, type::SchemaPtr schema,
+                       std::vector<expr::ExprPtr> filters) {
+  return std::make_shared<ScanOp>(std::move(source), std::move(projection), std::move(filters), std::move(schema));
 }
 
 }  // namespace runnel::exec

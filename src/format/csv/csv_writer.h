@@ -15,21 +15,22 @@
 
 #include "base/status.h"
 #include "format/cell_formatter.h"
+#include "format/file_writer.h"
 #include "format/options.h"
 #include "type/schema.h"
 #include "vector/batch.h"
 
 namespace runnel::format {
 
-class CsvWriter {
+class CsvWriter final : public FileWriter {
  public:
   static Result<std::unique_ptr<CsvWriter>> Make(type::SchemaPtr schema, const Options& options);
 
   // Appends the rows of a batch whose columns match the schema's types.
-  Status Write(const vector::Batch& batch);
+  Status Write(const vector::Batch& batch) override;
   // The bytes written so far (the header alone when there were no rows); the writer is empty
   // afterwards.
-  Result<std::string> Finish();
+  Result<std::string> Finish() override;
 
  private:
   CsvWriter(type::SchemaPtr schema, CellFormatter formatter)

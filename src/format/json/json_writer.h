@@ -13,6 +13,7 @@
 
 #include "base/status.h"
 #include "format/cell_formatter.h"
+#include "format/file_writer.h"
 #include "format/options.h"
 #include "type/schema.h"
 #include "vector/batch.h"
@@ -22,13 +23,13 @@ namespace runnel::format {
 // Appends `text` as a quoted JSON string.
 void AppendJsonString(std::string_view text, std::string* out);
 
-class JsonWriter {
+class JsonWriter final : public FileWriter {
  public:
   static Result<std::unique_ptr<JsonWriter>> Make(type::SchemaPtr schema, const Options& options);
 
-  Status Write(const vector::Batch& batch);
+  Status Write(const vector::Batch& batch) override;
   // The bytes written so far; the writer is empty afterwards.
-  Result<std::string> Finish();
+  Result<std::string> Finish() override;
 
  private:
   JsonWriter(type::SchemaPtr schema, CellFormatter formatter)

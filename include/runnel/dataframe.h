@@ -20,6 +20,7 @@ struct LogicalPlan;
 }
 class Session;
 class GroupedData;
+class DataFrameWriter;
 struct SessionState;
 
 class DataFrame {
@@ -80,6 +81,8 @@ class DataFrame {
   Result<std::string> explainString(bool extended = false) const;
   Status explain(bool extended = false) const;
   Status createOrReplaceTempView(const std::string& name) const;
+  // Saving the rows: df.write().format("parquet").save(path) (runnel/dataframe_writer.h).
+  DataFrameWriter write() const;
   std::vector<std::string> columns() const;  // empty if the plan does not analyze
   bool isStreaming() const;
 
@@ -115,3 +118,5 @@ GroupedData DataFrame::groupBy(const C&... columns) const {
 }
 
 }  // namespace runnel
+
+#include "runnel/dataframe_writer.h"  // NOLINT: write() returns it by value

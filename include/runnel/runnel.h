@@ -3,6 +3,7 @@
 
 #include "runnel/column.h"
 #include "runnel/dataframe.h"
+#include "runnel/dataframe_writer.h"
 #include "runnel/functions.h"
 #include "runnel/row.h"
 #include "runnel/schema.h"

@@ -55,11 +55,13 @@ format::Options ToFormatOptions(const std::map<std::string, std::string>& option
   return out;
 }
 
-// The write of one job: one open file per partition directory.
-class WriteJob {
+}  // namespace
+
+// One open file per partition directory.
+class PartFileWriter::Impl {
  public:
-  WriteJob(io::FileSystem& fs, std::string directory, const FileWriteSpec& spec)
-      : fs_(fs), directory_(std::move(directory)), spec_(spec), uuid_(RandomUuid()) {}
+  Impl(io::FileSystem& fs, std::string directory, const FileWriteSpec& spec, int task, std::string job_id)
+      : fs_(fs), directory_(std::move(directory)), spec_(spec), task_(task), uuid_(std::move(job_id)) {}
 
   Status Init() {
     options_ = ToFormatOptions(spec_.options);
@@ -125,9 +127,14 @@ class WriteJob {
     return Status::OK();
   }
 
-  Result<std::vector<std::string>> Finish() {
+  Result<std::vector<std::string>> Finish(bool empty_file_if_none) {
     for (auto& [dir, file] : open_) {
       if (file.rows > 0) RUNNEL_RETURN_NOT_OK(Flush(dir, file));
+    }
+    if (written_.empty() && empty_file_if_none && partition_indices_.empty()) {
+      RUNNEL_ASSIGN_OR_RAISE(auto writer, format::MakeFileWriter(spec_.format, data_schema_, options_));
+      OpenFile file{std::move(writer), 0};
+      RUNNEL_RETURN_NOT_OK(Flush("", file));
     }
     for (const auto& dir : directories_) RUNNEL_RETURN_NOT_OK(fs_.SyncDirectory(dir));
     return std::move(written_);
@@ -161,7 +168,7 @@ class WriteJob {
 
   Status Flush(const std::string& dir, OpenFile& file) {
     RUNNEL_ASSIGN_OR_RAISE(std::string bytes, file.writer->Finish());
-    std::string name = fmt::format("part-{:05d}-{}-c000{}", written_.size(), uuid_, extension_);
+    std::string name = fmt::format("part-{:05d}-{}-c{:03d}{}", task_, uuid_, written_.size(), extension_);
     std::string relative = dir.empty() ? name : dir + "/" + name;
     std::string target_dir = dir.empty() ? directory_ : io::JoinPath(directory_, dir);
     if (!dir.empty() && directories_.insert(target_dir).second) {
@@ -178,7 +185,8 @@ class WriteJob {
 
   io::FileSystem& fs_;
   std::string directory_;
-  const FileWriteSpec& spec_;
+  const FileWriteSpec spec_;
+  int task_;
   std::string uuid_;
   format::Options options_;
   int64_t max_records_ = INT64_MAX;
@@ -191,7 +199,46 @@ class WriteJob {
   std::vector<std::string> written_;
 };
 
-}  // namespace
+std::string NewWriteJobId() { return RandomUuid(); }
+
+Status CheckWritableSchema(const type::Schema& schema, const std::string& format, const std::string& target) {
+  if (schema.num_fields() == 0) return Status::Analysis("Cannot write rows without columns to " + target);
+  std::set<std::string> seen;
+  for (const auto& f : schema.fields()) {
+    if (!seen.insert(base::ToLower(f.name)).second) {
+      return Status::Analysis("Column '" + f.name + "' appears twice in " + target + ". Give the columns distinct names");
+    }
+    type::TypeId id = f.type->id();
+    if (id == type::TypeId::kNull || id == type::TypeId::kInterval) {
+      return Status::Analysis("Column '" + f.name + "' of type " + f.type->ToString() + " cannot be stored in " +
+                              target + " (" + format + "). Cast it to a storable type");
+    }
+    if (format == "csv" && f.type->is_nested()) {
+      return Status::NotSupported("CSV cannot hold nested column '" + f.name + "' of type " + f.type->ToString() +
+                                  " (" + target + "). Use json or parquet");
+    }
+  }
+  return Status::OK();
+}
+
+PartFileWriter::PartFileWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+PartFileWriter::~PartFileWriter() = default;
+
+Result<std::unique_ptr<PartFileWriter>> PartFileWriter::Make(io::FileSystem& fs, std::string directory,
+                                                             const FileWriteSpec& spec, int task, std::string job_id) {
+  auto impl = std::make_unique<Impl>(fs, std::move(directory), spec, task, std::move(job_id));
+  RUNNEL_RETURN_NOT_OK(impl->Init());
+  return std::unique_ptr<PartFileWriter>(new PartFileWriter(std::move(impl)));
+}
+
+Status PartFileWriter::Write(const vector::Batch& batch) {
+  if (batch.num_rows() == 0) return Status::OK();
+  return impl_->Write(batch);
+}
+
+Result<std::vector<std::string>> PartFileWriter::Finish(bool empty_file_if_none) {
+  return impl_->Finish(empty_file_if_none);
+}
 
 bool IsPartFileName(const std::string& name) { return StartsWith(name, "part-") && !EndsWith(name, kTemporarySuffix); }
 
@@ -201,14 +248,13 @@ bool IsTemporaryPartFileName(const std::string& name) {
 
 Result<std::vector<std::string>> WriteFiles(io::FileSystem& fs, const std::string& directory,
                                             const FileWriteSpec& spec, vector::BatchStream& batches) {
-  WriteJob job(fs, directory, spec);
-  RUNNEL_RETURN_NOT_OK(job.Init());
+  RUNNEL_ASSIGN_OR_RAISE(auto writer, PartFileWriter::Make(fs, directory, spec, 0, NewWriteJobId()));
   for (;;) {
     RUNNEL_ASSIGN_OR_RAISE(std::optional<vector::Batch> batch, batches.Next());
     if (!batch) break;
-    if (batch->num_rows() > 0) RUNNEL_RETURN_NOT_OK(job.Write(*batch));
+    RUNNEL_RETURN_NOT_OK(writer->Write(*batch));
   }
-  return job.Finish();
+  return writer->Finish();
 }
 
 }  // namespace runnel::catalog

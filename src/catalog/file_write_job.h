@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -30,9 +31,37 @@ struct FileWriteSpec {
 bool IsPartFileName(const std::string& name);
 bool IsTemporaryPartFileName(const std::string& name);
 
-// Writes the batches (columns of spec.schema's types, in order) under `directory`; returns the
-// files written, relative to `directory` ("dt=2024-01-01/part-00000-<uuid>-c000.snappy.parquet"),
-// in order. No rows, no files. On error the files already written stay (unreferenced).
+// Whether rows of `schema` can be written in `format`: at least one column, distinct names,
+// no INTERVAL or VOID columns, nothing nested in CSV. `target` names the destination in
+// errors ("table 'sales'", "path 'out/'").
+Status CheckWritableSchema(const type::Schema& schema, const std::string& format, const std::string& target);
+
+// A random id for one write job; its files are named part-<task>-<job id>-c<n><extension>.
+std::string NewWriteJobId();
+
+// The files one task (one partition of a query) writes. Tasks of a job may run in parallel,
+// each with its own writer.
+class PartFileWriter {
+ public:
+  static Result<std::unique_ptr<PartFileWriter>> Make(io::FileSystem& fs, std::string directory,
+                                                      const FileWriteSpec& spec, int task, std::string job_id);
+  ~PartFileWriter();
+  // A batch whose columns have spec.schema's types, in order.
+  Status Write(const vector::Batch& batch);
+  // Writes what is buffered; returns the files written, relative to the directory
+  // ("dt=2024-01-01/part-00000-<job id>-c000.snappy.parquet"), in order. With
+  // `empty_file_if_none`, a task that saw no rows of an unpartitioned write still writes one
+  // file without rows, so that the schema survives (Spark does the same).
+  Result<std::vector<std::string>> Finish(bool empty_file_if_none = false);
+
+ private:
+  class Impl;
+  explicit PartFileWriter(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Writes the batches as one task under `directory`; returns the files written, relative to
+// it. No rows, no files. On error the files already written stay (unreferenced).
 Result<std::vector<std::string>> WriteFiles(io::FileSystem& fs, const std::string& directory,
                                             const FileWriteSpec& spec, vector::BatchStream& batches);
 

@@ -36,29 +36,6 @@ std::map<std::string, std::string> MergeOptions(const std::map<std::string, std:
   return merged.entries();
 }
 
-Status CheckStorable(const type::Schema& schema, const std::string& format, const std::string& table) {
-  if (schema.num_fields() == 0) {
-    return Status::Analysis("Table '" + table + "' must have at least one column");
-  }
-  std::set<std::string> seen;
-  for (const auto& f : schema.fields()) {
-    if (!seen.insert(base::ToLower(f.name)).second) {
-      return Status::Analysis("Column '" + f.name + "' appears twice in table '" + table +
-                              "'. Give the columns distinct names");
-    }
-    type::TypeId id = f.type->id();
-    if (id == type::TypeId::kNull || id == type::TypeId::kInterval) {
-      return Status::Analysis("Column '" + f.name + "' of type " + f.type->ToString() +
-                              " cannot be stored in table '" + table + "'. Cast it to a storable type");
-    }
-    if (format == "csv" && f.type->is_nested()) {
-      return Status::NotSupported("CSV tables cannot hold nested column '" + f.name + "' of type " +
-                                  f.type->ToString() + " (table '" + table + "'). Use USING json");
-    }
-  }
-  return Status::OK();
-}
-
 // Spark moves the partition columns to the end of a table's schema, in PARTITIONED BY order.
 // Returns the columns' names as the schema spells them.
 Result<std::vector<std::string>> PartitionColumnsLast(const std::vector<std::string>& partition_columns,
@@ -172,7 +149,7 @@ Status Warehouse::CreateTable(TableDefinition definition, bool if_not_exists) {
                             " first, or use CREATE TABLE IF NOT EXISTS");
   }
   RUNNEL_ASSIGN_OR_RAISE(type::SchemaPtr schema, ResolveSchema(definition, format));
-  RUNNEL_RETURN_NOT_OK(CheckStorable(*schema, format, name));
+  RUNNEL_RETURN_NOT_OK(CheckWritableSchema(*schema, format, "table '" + name + "'"));
   RUNNEL_ASSIGN_OR_RAISE(std::vector<std::string> partitions,
                          PartitionColumnsLast(definition.partition_columns, &schema, name));
 

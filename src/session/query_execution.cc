@@ -58,14 +58,32 @@ Result<exec::PhysicalOpPtr> QueryExecution::Physical() {
   return physical_;
 }
 
+namespace {
+exec::ExecContext MakeContext(const SessionState& session, const RunningAction& action) {
+  exec::ExecContext ctx;
+  ctx.cancelled = action.flag();
+  ctx.shuffle_partitions = session.shuffle_partitions();
+  ctx.kernel.query_timestamp_micros = base::SystemClock::Instance().NowMicros();
+  return ctx;
+}
+}  // namespace
+
 Result<std::vector<vector::Batch>> QueryExecution::Collect() {
   RUNNEL_ASSIGN_OR_RAISE(exec::PhysicalOpPtr root, Physical());
   RunningAction action(session_);
-  exec::ExecContext ctx;
-  ctx.cancelled = action.flag();
-  ctx.shuffle_partitions = session_.shuffle_partitions();
-  ctx.kernel.query_timestamp_micros = base::SystemClock::Instance().NowMicros();
+  exec::ExecContext ctx = MakeContext(session_, action);
   return exec::CollectAll(root, ctx);
+}
+
+Status QueryExecution::ForEachPartition(const std::function<Status(int)>& begin,
+                                        const std::function<Status(int, vector::Batch)>& sink) {
+  RUNNEL_ASSIGN_OR_RAISE(exec::PhysicalOpPtr root, Physical());
+  RunningAction action(session_);
+  exec::ExecContext ctx = MakeContext(session_, action);
+  // Before Prepare, which already runs the stages below the last exchange.
+  RUNNEL_RETURN_NOT_OK(begin(root->NumPartitions()));
+  RUNNEL_RETURN_NOT_OK(root->Prepare(ctx));
+  return exec::RunPartitions(*root, ctx, sink);
 }
 
 Result<std::string> QueryExecution::Explain(bool extended) {

@@ -1,6 +1,7 @@
 // Runs a DataFrame's plan: analyze, optimize, plan physically, execute. Also renders EXPLAIN.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,10 @@ class QueryExecution {
   Result<plan::PlanPtr> Optimized();
   Result<exec::PhysicalOpPtr> Physical();
   Result<std::vector<vector::Batch>> Collect();
+  // Runs the query's partitions in parallel: begin(number of partitions) first, then
+  // sink(partition, batch) for each batch (concurrently for different partitions).
+  Status ForEachPartition(const std::function<Status(int)>& begin,
+                          const std::function<Status(int, vector::Batch)>& sink);
   Result<std::string> Explain(bool extended);
 
  private:

@@ -118,25 +118,39 @@ type::SchemaPtr SchemaOf(const std::vector<sql::ColumnDefinition>& columns) {
   return std::make_shared<type::Schema>(std::move(fields));
 }
 
+}  // namespace
+
+Status CreateTableFromQuery(const std::shared_ptr<SessionState>& state, catalog::Warehouse& warehouse,
+                            catalog::TableDefinition definition, const plan::PlanPtr& query, bool replace) {
+  QueryExecution execution(*state, query);
+  RUNNEL_ASSIGN_OR_RAISE(QueryRows rows, RunQuery(execution, "CREATE TABLE AS SELECT"));
+  // Query columns become table columns as they are; nullability is not enforced on write.
+  std::vector<type::Field> fields = rows.schema->fields();
+  for (auto& f : fields) f.nullable = true;
+  definition.schema = std::make_shared<type::Schema>(std::move(fields));
+  if (replace) RUNNEL_RETURN_NOT_OK(warehouse.DropTable(definition.name, true));
+  RUNNEL_RETURN_NOT_OK(warehouse.CreateTable(definition, false));
+  // The table may order its columns differently (partition columns last): match by name.
+  RUNNEL_ASSIGN_OR_RAISE(catalog::Table table, warehouse.GetTable(definition.name));
+  const type::SchemaPtr& schema = table.metadata.schema;
+  std::vector<int> order;
+  for (const auto& f : schema->fields()) order.push_back(definition.schema->FieldIndex(f.name));
+  std::vector<vector::Batch> batches;
+  for (const auto& b : rows.batches) batches.push_back(plan::ProjectColumns(b, schema, order));
+  Status written = warehouse.Write(definition.name, std::move(batches), catalog::WriteMode::kOverwrite);
+  if (!written.ok()) (void)warehouse.DropTable(definition.name, true);  // as Spark: no half-made table
+  return written;
+}
+
+namespace {
+
 Status CreateTableAs(const std::shared_ptr<SessionState>& state, catalog::Warehouse& warehouse,
                      catalog::TableDefinition definition, const sql::CreateTableStatement& statement) {
   RUNNEL_ASSIGN_OR_RAISE(auto existing, warehouse.FindTable(definition.name));
   // Spark does not run the query when the table is already there.
   if (existing && statement.if_not_exists) return Status::OK();
   RUNNEL_ASSIGN_OR_RAISE(plan::PlanPtr plan, sql::BindQuery(*statement.query, MakeBindContext(state)));
-  QueryExecution execution(*state, plan);
-  RUNNEL_ASSIGN_OR_RAISE(QueryRows rows, RunQuery(execution, "CREATE TABLE AS SELECT"));
-  // Query columns become table columns as they are; nullability is not enforced on write.
-  std::vector<type::Field> fields = rows.schema->fields();
-  for (auto& f : fields) f.nullable = true;
-  definition.schema = std::make_shared<type::Schema>(std::move(fields));
-  if (existing && statement.or_replace) RUNNEL_RETURN_NOT_OK(warehouse.DropTable(definition.name, false));
-  RUNNEL_RETURN_NOT_OK(warehouse.CreateTable(definition, false));
-  std::vector<vector::Batch> batches;
-  for (const auto& b : rows.batches) batches.push_back(b.WithSchema(definition.schema));
-  Status written = warehouse.Write(definition.name, std::move(batches), catalog::WriteMode::kOverwrite);
-  if (!written.ok()) (void)warehouse.DropTable(definition.name, true);  // as Spark: no half-made table
-  return written;
+  return CreateTableFromQuery(state, warehouse, std::move(definition), plan, existing && statement.or_replace);
 }
 
 Status CreateTable(const std::shared_ptr<SessionState>& state, const sql::CreateTableStatement& statement) {

@@ -31,6 +31,12 @@ struct InsertTarget {
   bool by_name = false;
   bool overwrite = false;
 };
+// Runs `query`, creates the table `definition` with its columns (partition columns moved last)
+// and writes the rows: CREATE [OR REPLACE] TABLE AS SELECT, and saveAsTable. `replace` drops
+// an existing table first. A failed write drops the new table.
+Status CreateTableFromQuery(const std::shared_ptr<SessionState>& state, catalog::Warehouse& warehouse,
+                            catalog::TableDefinition definition, const plan::PlanPtr& query, bool replace);
+
 Status InsertIntoTable(const std::shared_ptr<SessionState>& state, const InsertTarget& target,
                        const plan::PlanPtr& query);
 

@@ -2,6 +2,7 @@
 
 #include "format/csv/csv_writer.h"
 #include "format/json/json_writer.h"
+#include "format/parquet/parquet_writer.h"
 
 namespace runnel::format {
 
@@ -15,12 +16,17 @@ Result<std::unique_ptr<FileWriter>> MakeFileWriter(const std::string& format, ty
     RUNNEL_ASSIGN_OR_RAISE(auto writer, JsonWriter::Make(std::move(schema), options));
     return std::unique_ptr<FileWriter>(std::move(writer));
   }
-  return Status::NotSupported("Cannot write files in format '" + format + "'. Supported: csv, json");
+  if (format == "parquet") {
+    RUNNEL_ASSIGN_OR_RAISE(auto writer, parquet::ParquetWriter::Make(std::move(schema), options));
+    return std::unique_ptr<FileWriter>(std::move(writer));
+  }
+  return Status::NotSupported("Cannot write files in format '" + format + "'. Supported: parquet, csv, json");
 }
 
 Result<std::string> FileExtension(const std::string& format, const Options& options) {
   if (format == "csv" || format == "json") return "." + format;
-  return Status::NotSupported("Cannot write files in format '" + format + "'. Supported: csv, json");
+  if (format == "parquet") return parquet::ParquetWriter::Extension(options);
+  return Status::NotSupported("Cannot write files in format '" + format + "'. Supported: parquet, csv, json");
 }
 
 }  // namespace runnel::format

@@ -1,0 +1,26 @@
+// Bit packing in the order of Parquet's RLE/bit-packed hybrid and DELTA_BINARY_PACKED: values
+// are laid out from the least significant bit of each byte upwards, in groups of 8 values, so a
+// group of 8 values of width w takes exactly w bytes.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace runnel::format::parquet {
+
+// Unpacks `num_groups` groups of 8 values of `bit_width` bits (0..32) from `in`, which must hold
+// num_groups * bit_width bytes; nothing past those is read.
+void UnpackBits32(const uint8_t* in, int bit_width, int64_t num_groups, uint32_t* out);
+// The same for widths 0..64 (DELTA_BINARY_PACKED over INT64).
+void UnpackBits64(const uint8_t* in, int bit_width, int64_t num_groups, uint64_t* out);
+
+// Appends `count` values (a multiple of 8) of `bit_width` bits (0..64); only the low bit_width
+// bits of each value are used.
+void PackBits(const uint32_t* values, int64_t count, int bit_width, std::string* out);
+void PackBits(const uint64_t* values, int64_t count, int bit_width, std::string* out);
+
+// The number of bits needed to represent `value` (0 for 0).
+inline int BitWidthOf(uint64_t value) { return value == 0 ? 0 : 64 - __builtin_clzll(value); }
+
+}  // namespace runnel::format::parquet

@@ -16,7 +16,7 @@ namespace runnel {
 
 struct SessionState;
 
-// session.read(): csv, json, text files (a file, a directory, or a glob).
+// session.read(): parquet (the default), csv, json, text files (a file, a directory, or a glob).
 class DataFrameReader {
  public:
   explicit DataFrameReader(std::shared_ptr<SessionState> session) : session_(std::move(session)) {}
@@ -35,6 +35,7 @@ class DataFrameReader {
   DataFrame csv(const std::string& path) { return format("csv").load(path); }
   DataFrame json(const std::string& path) { return format("json").load(path); }
   DataFrame text(const std::string& path) { return format("text").load(path); }
+  DataFrame parquet(const std::string& path) { return format("parquet").load(path); }
 
  private:
   std::shared_ptr<SessionState> session_;

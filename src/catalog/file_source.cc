@@ -8,6 +8,7 @@
 #include "format/csv/csv_reader.h"
 #include "format/json/json_reader.h"
 #include "format/options.h"
+#include "format/parquet/parquet_reader.h"
 #include "format/text/text_reader.h"
 #include "type/ddl.h"
 
@@ -21,55 +22,84 @@ format::Options ToFormatOptions(const std::map<std::string, std::string>& option
   return out;
 }
 
-// Adapts a reader with Next() to a BatchStream: keeps the projected file columns and adds the
-// file's partition values as constant columns, in the order of the scan's projection.
+// A reader with Next() as a BatchStream of the columns `projection` picks (file columns).
 template <typename Reader>
-class ReaderStream final : public vector::BatchStream {
+class ProjectingStream final : public vector::BatchStream {
  public:
-  // `sources[i]` is, for output column i, the index of a file column (>= 0) or -1 - k for
-  // partition value k.
-  ReaderStream(std::unique_ptr<Reader> reader, std::vector<int> file_projection, std::vector<int> sources,
-               std::vector<type::Value> partition_values, type::SchemaPtr schema)
-      : reader_(std::move(reader)),
-        file_projection_(std::move(file_projection)),
-        sources_(std::move(sources)),
-        partition_values_(std::move(partition_values)),
-        schema_(std::move(schema)) {}
-
+  ProjectingStream(std::unique_ptr<Reader> reader, std::vector<int> projection, type::SchemaPtr schema)
+      : reader_(std::move(reader)), projection_(std::move(projection)), schema_(std::move(schema)) {}
   Result<std::optional<vector::Batch>> Next() override {
     RUNNEL_ASSIGN_OR_RAISE(std::optional<vector::Batch> b, reader_->Next());
     if (!b) return b;
-    std::vector<vector::ColumnPtr> columns;
-    columns.reserve(sources_.size());
-    for (int s : sources_) {
-      if (s >= 0) {
-        columns.push_back(b->column(file_projection_[s]));
-      } else {
-        columns.push_back(vector::MakeConstantColumn(partition_values_[-1 - s], b->num_rows()));
-      }
-    }
-    return std::optional<vector::Batch>(vector::Batch(schema_, std::move(columns), b->num_rows()));
+    return std::optional<vector::Batch>(plan::ProjectColumns(*b, schema_, projection_));
   }
 
  private:
   std::unique_ptr<Reader> reader_;
-  std::vector<int> file_projection_;
-  std::vector<int> sources_;
-  std::vector<type::Value> partition_values_;
+  std::vector<int> projection_;
   type::SchemaPtr schema_;
 };
 
 template <typename Reader>
 Result<std::unique_ptr<vector::BatchStream>> OpenWith(std::shared_ptr<io::FileSystem> fs, const std::string& path,
                                                       const type::SchemaPtr& data_schema, const format::Options& options,
-                                                      std::vector<int> file_projection, std::vector<int> sources,
-                                                      std::vector<type::Value> partition_values,
-                                                      type::SchemaPtr output_schema) {
+                                                      const std::vector<int>& file_projection) {
   RUNNEL_ASSIGN_OR_RAISE(std::unique_ptr<Reader> reader, Reader::Make(fs, path, data_schema, options));
-  return std::unique_ptr<vector::BatchStream>(new ReaderStream<Reader>(std::move(reader), std::move(file_projection),
-                                                                       std::move(sources), std::move(partition_values),
-                                                                       std::move(output_schema)));
+  return std::unique_ptr<vector::BatchStream>(new ProjectingStream<Reader>(
+      std::move(reader), file_projection, plan::ProjectSchema(*data_schema, file_projection)));
 }
+
+// Parquet: the file's columns found by name; a column the file lacks reads as NULLs (files of
+// one table may differ, as Spark allows).
+class ParquetStream final : public vector::BatchStream {
+ public:
+  // `sources[i]`: the reader's column for output column i, or -1 for NULLs.
+  ParquetStream(std::unique_ptr<format::parquet::ParquetReader> reader, std::vector<int> sources,
+                type::SchemaPtr schema)
+      : reader_(std::move(reader)), sources_(std::move(sources)), schema_(std::move(schema)) {}
+  Result<std::optional<vector::Batch>> Next() override {
+    RUNNEL_ASSIGN_OR_RAISE(std::optional<vector::Batch> b, reader_->Next());
+    if (!b) return b;
+    std::vector<vector::ColumnPtr> columns;
+    for (size_t i = 0; i < sources_.size(); ++i) {
+      columns.push_back(sources_[i] >= 0 ? b->column(sources_[i])
+                                         : vector::MakeNullColumn(schema_->field(static_cast<int>(i)).type, b->num_rows()));
+    }
+    return std::optional<vector::Batch>(vector::Batch(schema_, std::move(columns), b->num_rows()));
+  }
+
+ private:
+  std::unique_ptr<format::parquet::ParquetReader> reader_;
+  std::vector<int> sources_;
+  type::SchemaPtr schema_;
+};
+
+// Adds a file's partition values as constant columns, in the order of the scan's projection.
+class WithPartitionValues final : public vector::BatchStream {
+ public:
+  // `sources[i]` is, for output column i, the inner stream's column (>= 0) or -1 - k for
+  // partition value k.
+  WithPartitionValues(std::unique_ptr<vector::BatchStream> inner, std::vector<int> sources,
+                      std::vector<type::Value> values, type::SchemaPtr schema)
+      : inner_(std::move(inner)), sources_(std::move(sources)), values_(std::move(values)), schema_(std::move(schema)) {}
+
+  Result<std::optional<vector::Batch>> Next() override {
+    RUNNEL_ASSIGN_OR_RAISE(std::optional<vector::Batch> b, inner_->Next());
+    if (!b) return b;
+    std::vector<vector::ColumnPtr> columns;
+    columns.reserve(sources_.size());
+    for (int s : sources_) {
+      columns.push_back(s >= 0 ? b->column(s) : vector::MakeConstantColumn(values_[-1 - s], b->num_rows()));
+    }
+    return std::optional<vector::Batch>(vector::Batch(schema_, std::move(columns), b->num_rows()));
+  }
+
+ private:
+  std::unique_ptr<vector::BatchStream> inner_;
+  std::vector<int> sources_;
+  std::vector<type::Value> values_;
+  type::SchemaPtr schema_;
+};
 
 // The path of `file` below `root`, or "" when it is not below it.
 std::string RelativeTo(const std::string& root, const std::string& file) {
@@ -126,6 +156,11 @@ Result<type::Schema> FileSource::InferDataSchema() {
   if (files_.empty()) {
     return Status::Analysis("Unable to infer schema for " + format_ + " at '" + path_ +
                             "': it has no files. Give the schema explicitly");
+  }
+  if (format_ == "parquet") {
+    // Spark without mergeSchema: the schema of one file stands for all.
+    RUNNEL_RETURN_NOT_OK(PlanParquetSplits());
+    return *parquet_files_[0]->schema();
   }
   if (format_ == "csv") return format::InferCsvSchema(fs_, files_, options);
   return format::InferJsonSchema(fs_, files_, options);
@@ -202,9 +237,9 @@ Status FileSource::ResolvePartitions(const type::Schema* declared) {
 }
 
 Status FileSource::Resolve() {
-  if (format_ != "csv" && format_ != "json" && format_ != "text") {
+  if (format_ != "csv" && format_ != "json" && format_ != "text" && format_ != "parquet") {
     return Status::NotSupported("Data source format '" + format_ + "' is not supported for reading '" + path_ +
-                                "'. Supported: csv, json, text");
+                                "'. Supported: parquet, csv, json, text");
   }
   if (!files_given_) RUNNEL_RETURN_NOT_OK(ListInputFiles());
   std::optional<type::Schema> declared;
@@ -212,7 +247,24 @@ Status FileSource::Resolve() {
     RUNNEL_ASSIGN_OR_RAISE(type::Schema s, type::ParseSchema(schema_ddl_));
     declared = std::move(s);
   }
-  return ResolvePartitions(declared ? &*declared : nullptr);
+  RUNNEL_RETURN_NOT_OK(ResolvePartitions(declared ? &*declared : nullptr));
+  if (format_ == "parquet") return PlanParquetSplits();
+  for (size_t f = 0; f < files_.size(); ++f) splits_.push_back(Split{static_cast<int>(f), -1});
+  return Status::OK();
+}
+
+Status FileSource::PlanParquetSplits() {
+  if (!parquet_files_.empty() || files_.empty()) return Status::OK();
+  for (const auto& f : files_) {
+    RUNNEL_ASSIGN_OR_RAISE(auto file, format::parquet::ParquetFile::Open(fs_, f));
+    parquet_files_.push_back(std::move(file));
+  }
+  for (size_t f = 0; f < files_.size(); ++f) {
+    int groups = parquet_files_[f]->num_row_groups();
+    // A file without row groups still has a schema and no rows: no split.
+    for (int g = 0; g < groups; ++g) splits_.push_back(Split{static_cast<int>(f), g});
+  }
+  return Status::OK();
 }
 
 Result<type::SchemaPtr> FileSource::schema() {
@@ -221,7 +273,7 @@ Result<type::SchemaPtr> FileSource::schema() {
   return schema_;
 }
 
-int FileSource::NumPartitions() const { return std::max<int>(1, static_cast<int>(files_.size())); }
+int FileSource::NumPartitions() const { return std::max<int>(1, static_cast<int>(splits_.size())); }
 
 bool FileSource::FileMayMatch(int file, const std::vector<int>& projection,
                               const std::vector<expr::ExprPtr>& filters) const {
@@ -244,10 +296,11 @@ bool FileSource::FileMayMatch(int file, const std::vector<int>& projection,
 Result<std::unique_ptr<vector::BatchStream>> FileSource::Open(int partition, const std::vector<int>& projection,
                                                               const std::vector<expr::ExprPtr>& filters) {
   RUNNEL_ASSIGN_OR_RAISE(type::SchemaPtr schema, this->schema());
-  if (partition >= static_cast<int>(files_.size()) || !FileMayMatch(partition, projection, filters)) {
+  if (partition >= static_cast<int>(splits_.size()) || !FileMayMatch(splits_[partition].file, projection, filters)) {
     return std::unique_ptr<vector::BatchStream>(new vector::VectorBatchStream({}));
   }
-  const std::string& file = files_[partition];
+  const int file_index = splits_[partition].file;
+  const std::string& file = files_[file_index];
   const int num_data = data_schema_->num_fields();
   std::vector<int> file_projection, sources;
   std::vector<type::Value> values;
@@ -256,19 +309,85 @@ Result<std::unique_ptr<vector::BatchStream>> FileSource::Open(int partition, con
       sources.push_back(static_cast<int>(file_projection.size()));
       file_projection.push_back(column);
     } else {
-      values.push_back(partition_values_[partition][column - num_data]);
+      values.push_back(partition_values_[file_index][column - num_data]);
       sources.push_back(-static_cast<int>(values.size()));
     }
   }
   type::SchemaPtr output = plan::ProjectSchema(*schema, projection);
   format::Options options = ToFormatOptions(options_);
-  if (format_ == "csv") {
-    return OpenWith<format::CsvReader>(fs_, file, data_schema_, options, file_projection, sources, values, output);
+  std::unique_ptr<vector::BatchStream> stream;
+  if (format_ == "parquet") {
+    RUNNEL_ASSIGN_OR_RAISE(stream, OpenParquet(partition, projection, file_projection, filters));
+  } else if (format_ == "csv") {
+    RUNNEL_ASSIGN_OR_RAISE(stream, OpenWith<format::CsvReader>(fs_, file, data_schema_, options, file_projection));
+  } else if (format_ == "json") {
+    RUNNEL_ASSIGN_OR_RAISE(stream, OpenWith<format::JsonReader>(fs_, file, data_schema_, options, file_projection));
+  } else {
+    RUNNEL_ASSIGN_OR_RAISE(stream, OpenWith<format::TextReader>(fs_, file, data_schema_, options, file_projection));
   }
-  if (format_ == "json") {
-    return OpenWith<format::JsonReader>(fs_, file, data_schema_, options, file_projection, sources, values, output);
+  if (values.empty()) return stream;  // the file columns are the output
+  return std::unique_ptr<vector::BatchStream>(
+      new WithPartitionValues(std::move(stream), std::move(sources), std::move(values), std::move(output)));
+}
+
+Result<std::unique_ptr<vector::BatchStream>> FileSource::OpenParquet(int split, const std::vector<int>& projection,
+                                                                     const std::vector<int>& file_projection,
+                                                                     const std::vector<expr::ExprPtr>& filters) {
+  const Split& s = splits_[split];
+  const auto& file = parquet_files_[s.file];
+  const type::Schema& file_schema = *file->schema();
+  // The file's columns by name; the scan's types must match the file's.
+  std::vector<int> fields, sources;
+  for (int column : file_projection) {
+    const type::Field& want = data_schema_->field(column);
+    int index = file_schema.FieldIndex(want.name);
+    if (index < 0) {
+      sources.push_back(-1);
+      continue;
+    }
+    const type::DataTypePtr& have = file_schema.field(index).type;
+    if (!type::TypesEqual(have, want.type)) {
+      return Status::Analysis("Parquet column '" + want.name + "' of " + file->path() + " has type " + have->ToString() +
+                              ", but the scan reads it as " + want.type->ToString());
+    }
+    sources.push_back(static_cast<int>(fields.size()));
+    fields.push_back(index);
   }
-  return OpenWith<format::TextReader>(fs_, file, data_schema_, options, file_projection, sources, values, output);
+  // Row-group statistics against the filters: skip the group when no row can match.
+  if (!filters.empty()) {
+    const int num_data = data_schema_->num_fields();
+    std::vector<std::optional<ColumnRange>> ranges(projection.size());
+    for (size_t i = 0; i < projection.size(); ++i) {
+      int column = projection[i];
+      if (column >= num_data) {
+        ranges[i] = ColumnRange::Exactly(partition_values_[s.file][column - num_data]);
+        continue;
+      }
+      int index = file_schema.FieldIndex(data_schema_->field(column).name);
+      if (index < 0) continue;
+      auto stats = file->Statistics(s.row_group, index);
+      if (!stats) continue;
+      ColumnRange range;
+      range.min = stats->min;
+      range.max = stats->max;
+      int64_t rows = file->metadata().row_groups[s.row_group].num_rows;
+      if (stats->null_count) {
+        range.may_have_nulls = *stats->null_count > 0;
+        range.all_null = *stats->null_count >= rows && rows > 0;
+      }
+      ranges[i] = std::move(range);
+    }
+    RangeLookup lookup = [&](int column) -> const ColumnRange* {
+      if (column < 0 || column >= static_cast<int>(ranges.size()) || !ranges[column]) return nullptr;
+      return &*ranges[column];
+    };
+    for (const auto& f : filters) {
+      if (!MayMatch(*f, lookup)) return std::unique_ptr<vector::BatchStream>(new vector::VectorBatchStream({}));
+    }
+  }
+  RUNNEL_ASSIGN_OR_RAISE(auto reader, format::parquet::ParquetReader::Make(file, fields, {s.row_group}));
+  return std::unique_ptr<vector::BatchStream>(
+      new ParquetStream(std::move(reader), std::move(sources), plan::ProjectSchema(*data_schema_, file_projection)));
 }
 
 }  // namespace runnel::catalog

@@ -16,6 +16,10 @@
 #include "plan/data_source.h"
 #include "type/value.h"
 
+namespace runnel::format::parquet {
+class ParquetFile;
+}
+
 namespace runnel::catalog {
 
 class FileSource final : public plan::DataSource {
@@ -47,6 +51,17 @@ class FileSource final : public plan::DataSource {
   Result<type::Schema> InferDataSchema();
   // Whether the filters can hold in file `file` given its partition values.
   bool FileMayMatch(int file, const std::vector<int>& projection, const std::vector<expr::ExprPtr>& filters) const;
+  // Parquet: opens every file's footer and makes one split per row group.
+  Status PlanParquetSplits();
+  Result<std::unique_ptr<vector::BatchStream>> OpenParquet(int split, const std::vector<int>& projection,
+                                                           const std::vector<int>& file_projection,
+                                                           const std::vector<expr::ExprPtr>& filters);
+
+  // What one partition of the scan reads: a file, or (Parquet) one of its row groups.
+  struct Split {
+    int file = 0;
+    int row_group = -1;  // -1: the whole file
+  };
 
   std::string format_, path_, schema_ddl_;
   std::map<std::string, std::string> options_;
@@ -60,6 +75,8 @@ class FileSource final : public plan::DataSource {
   type::SchemaPtr data_schema_;                      // the columns stored in the files
   type::SchemaPtr schema_;                           // data columns, then partition columns
   std::vector<std::vector<type::Value>> partition_values_;  // per file, per partition column
+  std::vector<Split> splits_;
+  std::vector<std::shared_ptr<format::parquet::ParquetFile>> parquet_files_;  // per file, opened
 };
 
 }  // namespace runnel::catalog

@@ -17,6 +17,7 @@ namespace {
 // written: timestamps with microseconds, and (csv) NULL apart from the empty string and
 // strings across lines. Malformed files in the warehouse are an error, never silent NULLs.
 std::map<std::string, std::string> ManagedTableDefaults(const std::string& format) {
+  if (format == "parquet") return {};  // Parquet stores types exactly; nothing to pin
   std::map<std::string, std::string> out = {{"timestampFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX"},
                                             {"mode", "FAILFAST"}};
   if (format == "csv") {
@@ -77,11 +78,9 @@ Result<std::vector<std::string>> PartitionColumnsLast(const std::vector<std::str
 
 Result<std::string> CheckFormat(const std::string& requested) {
   std::string format = base::ToLower(requested.empty() ? kDefaultTableFormat : requested);
-  if (format == "csv" || format == "json") return format;
-  if (format == "parquet") {
-    return Status::NotSupported("Parquet tables are not supported yet. Use USING json or USING csv");
-  }
-  return Status::NotSupported("Table format '" + requested + "' is not supported. Use USING json or USING csv");
+  if (format == "csv" || format == "json" || format == "parquet") return format;
+  return Status::NotSupported("Table format '" + requested +
+                              "' is not supported. Use USING parquet (the default), USING json or USING csv");
 }
 
 }  // namespace

@@ -23,7 +23,7 @@
 
 namespace runnel::catalog {
 
-inline constexpr char kDefaultTableFormat[] = "json";
+inline constexpr char kDefaultTableFormat[] = "parquet";
 // A table's part files hold at most this many rows (table option maxRecordsPerFile overrides).
 inline constexpr int64_t kDefaultRowsPerFile = 1000000;
 

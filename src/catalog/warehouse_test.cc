@@ -106,7 +106,7 @@ TEST_F(WarehouseTest, CreateListDrop) {
   EXPECT_EQ(warehouse_->ListTables().ValueOrDie(), (std::vector<std::string>{"a", "clicks"}));
   auto table = warehouse_->GetTable("CLICKS").ValueOrDie();
   EXPECT_EQ(table.metadata.name, "clicks");
-  EXPECT_EQ(table.metadata.format, "json");
+  EXPECT_EQ(table.metadata.format, "parquet");
   EXPECT_EQ(table.metadata.schema->ToString(), "user STRING, n INT");
   EXPECT_EQ(table.metadata.created_micros, 1704103200000000);
   EXPECT_FALSE(table.metadata.external());
@@ -137,7 +137,7 @@ TEST_F(WarehouseTest, RejectsBadDefinitions) {
   };
   EXPECT_EQ(create("1abc", "x INT", "").code(), StatusCode::kAnalysis);
   EXPECT_EQ(create("a-b", "x INT", "").code(), StatusCode::kAnalysis);
-  EXPECT_EQ(create("t", "x INT", "parquet").code(), StatusCode::kNotSupported);
+  EXPECT_EQ(create("t", "x INTERVAL DAY TO SECOND", "parquet").code(), StatusCode::kAnalysis);
   EXPECT_EQ(create("t", "x INT", "orc").code(), StatusCode::kNotSupported);
   EXPECT_EQ(create("t", "x ARRAY<INT>", "csv").code(), StatusCode::kNotSupported);
   EXPECT_EQ(create("t", "x INT, X STRING", "").code(), StatusCode::kAnalysis);

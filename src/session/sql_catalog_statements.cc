@@ -58,9 +58,9 @@ Result<DataFrame> CreateView(const std::shared_ptr<SessionState>& state, const s
 Result<DataFrame> CreateSourceView(const std::shared_ptr<SessionState>& state,
                                    const sql::CreateSourceViewStatement& s) {
   std::string format = base::ToLower(s.format);
-  if (format != "csv" && format != "json" && format != "text") {
+  if (format != "csv" && format != "json" && format != "text" && format != "parquet") {
     return Status::NotSupported("A view USING " + s.format +
-                                " is not supported yet: batch views read csv, json and text files");
+                                " is not supported yet: batch views read parquet, csv, json and text files");
   }
   std::map<std::string, std::string> options;
   std::string path, schema_ddl;

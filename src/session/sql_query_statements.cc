@@ -58,9 +58,9 @@ sql::BindContext MakeBindContext(const std::shared_ptr<SessionState>& state) {
     return LookupRelation(state, name);
   };
   context.file = [](const std::string& format, const std::string& path) -> Result<plan::PlanPtr> {
-    if (format != "csv" && format != "json" && format != "text") {
-      return Status::NotSupported("Reading " + format + " files is not supported yet: " + format + ".`" + path +
-                                  "`. Runnel reads csv, json and text");
+    if (format != "csv" && format != "json" && format != "text" && format != "parquet") {
+      return Status::NotSupported("Reading " + format + " files is not supported: " + format + ".`" + path +
+                                  "`. Runnel reads parquet, csv, json and text");
     }
     return plan::Scan(std::make_shared<catalog::FileSource>(format, path, "", std::map<std::string, std::string>{}));
   };

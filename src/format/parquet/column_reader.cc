@@ -560,8 +560,9 @@ class Assembler {
         }
         int64_t nulls = 0;
         vector::BufferPtr validity = vector::PackValidity(valid, &nulls);
-        return std::make_shared<vector::Column>(node.type, static_cast<int64_t>(slots.size()), nulls,
-                                                std::vector<vector::BufferPtr>{validity}, std::move(children));
+        return vector::ColumnPtr(std::make_shared<vector::Column>(
+            node.type, static_cast<int64_t>(slots.size()), nulls, std::vector<vector::BufferPtr>{validity},
+            std::move(children)));
       }
       case SchemaNode::Kind::kList:
       case SchemaNode::Kind::kMap: {
@@ -593,9 +594,9 @@ class Assembler {
         int64_t nulls = 0;
         vector::BufferPtr validity = vector::PackValidity(valid, &nulls);
         auto offsets_buffer = vector::Buffer::FromVector(std::move(offsets));
-        return std::make_shared<vector::Column>(node.type, static_cast<int64_t>(slots.size()), nulls,
-                                                std::vector<vector::BufferPtr>{validity, offsets_buffer},
-                                                std::move(children));
+        return vector::ColumnPtr(std::make_shared<vector::Column>(
+            node.type, static_cast<int64_t>(slots.size()), nulls,
+            std::vector<vector::BufferPtr>{validity, offsets_buffer}, std::move(children)));
       }
     }
     return Status::Internal("unknown schema node");

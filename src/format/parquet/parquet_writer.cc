@@ -114,7 +114,7 @@ Status ParquetWriter::FlushRowGroup() {
   int64_t start = static_cast<int64_t>(out_.size());
   for (size_t l = 0; l < schema_.leaves.size(); ++l) {
     RUNNEL_ASSIGN_OR_RAISE(ColumnChunk chunk, WriteColumnChunk(schema_.leaves[l], leaves_[l], column_options_, 0, &out_));
-    group.total_byte_size += chunk.meta_data->total_uncompressed_size;
+    if (chunk.meta_data.has_value()) group.total_byte_size += chunk.meta_data.value().total_uncompressed_size;
     group.columns.push_back(std::move(chunk));
     leaves_[l].Clear();
   }

@@ -16,7 +16,7 @@ build: deps
 	@cmake --build --preset release -j $(JOBS)
 
 run: build
-	@build/release/tools/demo/runnel-demo
+	@build/release/tools/demo/runnel-demo data/demo build/demo-output
 
 test: build
 	@scripts/check-layers

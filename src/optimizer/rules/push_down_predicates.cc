@@ -113,9 +113,21 @@ class Pushdown {
       case PlanKind::kJoin: return PushIntoJoin(filter, child);
       case PlanKind::kAggregate: return PushBelowAggregate(filter, child);
       case PlanKind::kScan: {
-        if (!child->pushed_filters.empty()) return filter;
+        // Conjuncts the scan does not hold yet join its hints (a filter pushed down in several
+        // steps arrives in parts); the Filter stays above the scan either way.
+        std::vector<expr::ExprPtr> conjuncts;
+        expr::SplitConjuncts(cond, &conjuncts);
         auto scan = std::make_shared<LogicalPlan>(*child);
-        expr::SplitConjuncts(cond, &scan->pushed_filters);
+        bool added = false;
+        for (auto& c : conjuncts) {
+          bool known = false;
+          for (const auto& p : scan->pushed_filters) known = known || p->ToString() == c->ToString();
+          if (!known) {
+            scan->pushed_filters.push_back(std::move(c));
+            added = true;
+          }
+        }
+        if (!added) return filter;
         return plan::WithChildren(filter, {PlanPtr(scan)});
       }
       default: return filter;

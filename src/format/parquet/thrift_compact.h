@@ -100,6 +100,7 @@ struct ThriftMapHeader {
   int32_t size = 0;
 };
 
+// After a read fails, the reader's position and nesting are unspecified: stop using it.
 class CompactReader {
  public:
   // Reads `bytes`, which must outlive the reader and every view it returns.
@@ -128,7 +129,8 @@ class CompactReader {
   Result<ThriftListHeader> ReadSetBegin() { return ReadListBegin(); }
   Result<ThriftMapHeader> ReadMapBegin();
 
-  // Skips one value of `type`, recursively (an unknown field of a newer writer).
+  // Skips the value of the field whose header was just read, recursively: an unknown field of
+  // a newer writer. A kBool field has nothing to skip (its value was in the header).
   Status Skip(ThriftType type);
 
   size_t position() const { return position_; }

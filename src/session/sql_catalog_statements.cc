@@ -3,6 +3,7 @@
 #include "catalog/file_source.h"
 #include "plan/analyzer.h"
 #include "session/sql_statements.h"
+#include "session/sql_table_statements.h"
 
 namespace runnel {
 
@@ -192,8 +193,27 @@ Result<DataFrame> DescribeTable(const std::shared_ptr<SessionState>& state, cons
   RUNNEL_ASSIGN_OR_RAISE(plan::PlanPtr plan, context.relation(s.name, false));
   RUNNEL_ASSIGN_OR_RAISE(plan::PlanPtr resolved, plan::Analyzer(*state->registry).Analyze(plan));
   std::vector<std::vector<Value>> rows;
-  for (const auto& f : resolved->schema->fields()) {
-    rows.push_back({Value::String(f.name), Value::String(SimpleTypeName(*f.type)), Value::NullOf(type::String())});
+  auto row = [](const type::Field& f) {
+    return std::vector<Value>{Value::String(f.name), Value::String(SimpleTypeName(*f.type)), Value::NullOf(type::String())};
+  };
+  for (const auto& f : resolved->schema->fields()) rows.push_back(row(f));
+  // A partitioned warehouse table lists its partition columns again, as Spark does.
+  bool is_view = false;
+  if (s.name.size() == 1) {
+    std::lock_guard<std::mutex> lock(state->mutex);
+    is_view = state->temp_views.count(base::ToLower(s.name[0])) > 0;
+  }
+  auto name = WarehouseTableName(s.name);
+  if (!is_view && name.ok()) {
+    auto table = SessionWarehouse(state)->FindTable(*name);
+    if (table.ok() && *table && !(*table)->metadata.partition_columns.empty()) {
+      rows.push_back({Value::String("# Partition Information"), Value::String(""), Value::String("")});
+      rows.push_back({Value::String("# col_name"), Value::String("data_type"), Value::String("comment")});
+      for (const auto& column : (*table)->metadata.partition_columns) {
+        int index = resolved->schema->FieldIndex(column);
+        if (index >= 0) rows.push_back(row(resolved->schema->field(index)));
+      }
+    }
   }
   return CommandResult(state, StringColumns({"col_name", "data_type", "comment"}), rows);
 }

@@ -1,5 +1,8 @@
 #include "slt/runnel_engine.h"
 
+#include <stdlib.h>
+
+#include <filesystem>
 #include <string>
 
 #include "runnel/dataframe.h"
@@ -9,7 +12,19 @@ namespace {
 
 class RunnelEngine final : public SltEngine {
  public:
-  explicit RunnelEngine(std::shared_ptr<Session> session) : session_(std::move(session)) {}
+  // Each file gets a warehouse of its own in a fresh temporary directory, so tables never leak
+  // from one file (or one run) into another.
+  explicit RunnelEngine(std::shared_ptr<Session> session) : session_(std::move(session)) {
+    std::string pattern = (std::filesystem::temp_directory_path() / "runnel-slt-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) != nullptr) {
+      warehouse_ = pattern;
+      (void)session_->setConf("runnel.sql.warehouse.dir", warehouse_);
+    }
+  }
+  ~RunnelEngine() override {
+    std::error_code ignored;
+    if (!warehouse_.empty()) std::filesystem::remove_all(warehouse_, ignored);
+  }
 
   // Runs the statement through Session::sql and collects every row: commands run when sql()
   // returns, queries when they are collected.
@@ -23,6 +38,7 @@ class RunnelEngine final : public SltEngine {
 
  private:
   std::shared_ptr<Session> session_;
+  std::string warehouse_;
 };
 
 }  // namespace

@@ -13,8 +13,14 @@ namespace {
 constexpr const char* kShufflePartitions = "runnel.sql.shuffle.partitions";
 }  // namespace
 
+std::string SessionState::DefaultConf(const std::string& key) {
+  if (key == kShufflePartitions) return "8";
+  if (key == "runnel.sql.warehouse.dir") return "runnel-warehouse";
+  return "";
+}
+
 int SessionState::shuffle_partitions() const {
-  std::string v = GetConf(kShufflePartitions, "8");
+  std::string v = GetConf(kShufflePartitions, DefaultConf(kShufflePartitions));
   return std::max(1, std::atoi(v.c_str()));
 }
 

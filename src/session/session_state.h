@@ -34,6 +34,9 @@ struct SessionState {
   // Validates (runnel.sql.shuffle.partitions must be a positive integer) and stores a setting:
   // Session::setConf and SQL's SET share it.
   Status SetConf(const std::string& key, const std::string& value);
+  // The default of a setting Runnel knows ("8" for runnel.sql.shuffle.partitions), or "" for
+  // an unknown key: SET key shows it, as Spark shows the defaults of its SQL settings.
+  static std::string DefaultConf(const std::string& key);
 };
 
 }  // namespace runnel

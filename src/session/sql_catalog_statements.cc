@@ -250,7 +250,9 @@ Result<DataFrame> Set(const std::shared_ptr<SessionState>& state, const sql::Set
   std::vector<std::vector<Value>> rows;
   if (s.key) {
     auto it = state->conf.find(*s.key);
-    rows.push_back({Value::String(*s.key), Value::String(it == state->conf.end() ? "<undefined>" : it->second)});
+    std::string fallback = SessionState::DefaultConf(*s.key);
+    if (fallback.empty()) fallback = "<undefined>";
+    rows.push_back({Value::String(*s.key), Value::String(it == state->conf.end() ? fallback : it->second)});
   } else {
     for (const auto& [k, v] : state->conf) rows.push_back({Value::String(k), Value::String(v)});
   }

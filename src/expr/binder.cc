@@ -1,6 +1,7 @@
 #include "expr/binder.h"
 
 #include "base/spelling.h"
+#include "expr/evaluator.h"
 #include "function/cast.h"
 
 namespace runnel::expr {
@@ -46,6 +47,25 @@ Result<ExprPtr> AccessFields(ExprPtr base, const std::vector<std::string>& parts
   }
   return base;
 }
+// The value of an argument Spark would call foldable: a literal, or an expression of literals
+// such as -1 (the parser reads it as negative(1)) or 'a' || 'b', so that functions wanting a
+// constant (a round scale, a regex, a field name) accept it. A call without arguments is not
+// folded here: current_timestamp(), current_date() and unix_timestamp() read the query's time,
+// which is known only when the query runs.
+std::optional<type::Value> FoldableValue(const ExprPtr& e) {
+  if (e->kind == ExprKind::kLiteral) return e->literal;
+  if (!IsConstant(*e)) return std::nullopt;
+  bool reads_query_time = false;
+  Visit(e, [&](const ExprPtr& n) {
+    if (n->kind == ExprKind::kCall && n->children.empty()) reads_query_time = true;
+    return !reads_query_time;
+  });
+  if (reads_query_time) return std::nullopt;
+  auto value = EvaluateConstant(*e, function::KernelContext{});
+  if (!value.ok()) return std::nullopt;
+  return std::move(value).value();
+}
+
 }  // namespace
 
 Result<ExprPtr> ExprBinder::ResolveColumn(const std::vector<std::string>& parts) const {
@@ -127,11 +147,7 @@ Result<ExprPtr> ExprBinder::BindCall(const std::string& name, std::vector<ExprPt
   bind_args.name = name;
   for (const auto& a : args) {
     bind_args.types.push_back(a->type);
-    if (a->kind == ExprKind::kLiteral) {
-      bind_args.constants.emplace_back(a->literal);
-    } else {
-      bind_args.constants.emplace_back(std::nullopt);
-    }
+    bind_args.constants.push_back(FoldableValue(a));
   }
   auto bound = f->bind(bind_args);
   if (!bound.ok()) return bound.status();

@@ -66,6 +66,16 @@ std::optional<type::Value> FoldableValue(const ExprPtr& e) {
   return std::move(value).value();
 }
 
+// The name Spark gives a named argument (see BindArgs::names): a column, s.f, an alias.
+std::string ArgumentName(const Expr& e) {
+  if (e.kind == ExprKind::kBoundColumn || e.kind == ExprKind::kAlias) return e.name;
+  if (e.kind == ExprKind::kCall && e.name == "get_field" && e.children.size() == 2 &&
+      e.children[1]->kind == ExprKind::kLiteral && !e.children[1]->literal.is_null()) {
+    return e.children[1]->literal.string_value();
+  }
+  return "";
+}
+
 }  // namespace
 
 Result<ExprPtr> ExprBinder::ResolveColumn(const std::vector<std::string>& parts) const {
@@ -148,6 +158,7 @@ Result<ExprPtr> ExprBinder::BindCall(const std::string& name, std::vector<ExprPt
   for (const auto& a : args) {
     bind_args.types.push_back(a->type);
     bind_args.constants.push_back(FoldableValue(a));
+    bind_args.names.push_back(ArgumentName(*a));
   }
   auto bound = f->bind(bind_args);
   if (!bound.ok()) return bound.status();

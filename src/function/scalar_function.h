@@ -34,6 +34,10 @@ struct BindArgs {
   std::vector<std::optional<type::Value>> constants;  // same size as types
   // The function's name as written (for error messages).
   std::string name;
+  // Per argument, the name Spark gives a named expression: a column's name, a struct field's
+  // name (s.f), an alias; "" for any other argument. struct() names its fields after them.
+  // Empty when the caller knows no names.
+  std::vector<std::string> names = {};
 };
 
 struct BoundScalar {

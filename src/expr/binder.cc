@@ -49,18 +49,10 @@ Result<ExprPtr> AccessFields(ExprPtr base, const std::vector<std::string>& parts
 }
 // The value of an argument Spark would call foldable: a literal, or an expression of literals
 // such as -1 (the parser reads it as negative(1)) or 'a' || 'b', so that functions wanting a
-// constant (a round scale, a regex, a field name) accept it. A call without arguments is not
-// folded here: current_timestamp(), current_date() and unix_timestamp() read the query's time,
-// which is known only when the query runs.
+// constant (a round scale, a regex, a field name) accept it.
 std::optional<type::Value> FoldableValue(const ExprPtr& e) {
   if (e->kind == ExprKind::kLiteral) return e->literal;
   if (!IsConstant(*e)) return std::nullopt;
-  bool reads_query_time = false;
-  Visit(e, [&](const ExprPtr& n) {
-    if (n->kind == ExprKind::kCall && n->children.empty()) reads_query_time = true;
-    return !reads_query_time;
-  });
-  if (reads_query_time) return std::nullopt;
   auto value = EvaluateConstant(*e, function::KernelContext{});
   if (!value.ok()) return std::nullopt;
   return std::move(value).value();
@@ -180,7 +172,16 @@ Result<ExprPtr> ExprBinder::BindCall(const std::string& name, std::vector<ExprPt
 
 Result<ExprPtr> ExprBinder::Bind(const ExprPtr& e) const {
   switch (e->kind) {
-    case ExprKind::kColumn: return ResolveColumn(e->name_parts);
+    case ExprKind::kColumn: {
+      auto column = ResolveColumn(e->name_parts);
+      // Spark's literal functions: current_date and current_timestamp without parentheses
+      // are the functions unless a column has that name.
+      if (!column.ok() && e->name_parts.size() == 1) {
+        std::string name = base::ToLower(e->name_parts[0]);
+        if (name == "current_date" || name == "current_timestamp") return BindCall(name, {});
+      }
+      return column;
+    }
     case ExprKind::kBoundColumn:
     case ExprKind::kLiteral: return e;
     case ExprKind::kStar:

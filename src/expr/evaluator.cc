@@ -77,7 +77,7 @@ bool IsConstant(const Expr& e) {
     case ExprKind::kCast:
     case ExprKind::kAlias: return IsConstant(*e.children[0]);
     case ExprKind::kCall:
-      if (!e.scalar || !e.scalar->deterministic) return false;
+      if (!e.scalar || !e.scalar->deterministic || e.scalar->reads_query_time) return false;
       for (const auto& c : e.children) {
         if (!IsConstant(*c)) return false;
       }

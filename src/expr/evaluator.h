@@ -21,6 +21,7 @@ Result<vector::Batch> EvaluateProjection(const std::vector<ExprPtr>& exprs,
 
 // Evaluates an expression without input (all literals); for constant folding.
 Result<type::Value> EvaluateConstant(const Expr& bound, const function::KernelContext& ctx);
-bool IsConstant(const Expr& e);  // no column references, deterministic
+// No column references, deterministic, and not reading the query's time.
+bool IsConstant(const Expr& e);
 
 }  // namespace runnel::expr

@@ -50,6 +50,9 @@ struct BoundScalar {
   // When true, a NULL in any argument makes the result NULL and the kernel may ignore validity
   // (the evaluator does not rely on this; it is for the optimizer's null propagation).
   bool null_intolerant = true;
+  // The result reads KernelContext::query_timestamp_micros (current_timestamp(), now()): fixed
+  // within a query but known only when it runs, so it is never folded into a constant.
+  bool reads_query_time = false;
 };
 
 struct ScalarFunction {

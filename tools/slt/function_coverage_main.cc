@@ -49,7 +49,8 @@ std::string Canonical(const FunctionRegistry& registry, const std::string& name)
   return "";
 }
 
-void CollectExpr(const FunctionRegistry& registry, const runnel::expr::ExprPtr& e, std::set<std::string>& out) {
+void CollectExpr(const FunctionRegistry& registry, const runnel::expr::ExprPtr& e,
+                 std::set<std::string>& out) {
   if (!e) return;
   runnel::expr::Visit(e, [&](const runnel::expr::ExprPtr& node) {
     if (node->kind == runnel::expr::ExprKind::kCall) {
@@ -60,7 +61,8 @@ void CollectExpr(const FunctionRegistry& registry, const runnel::expr::ExprPtr& 
   });
 }
 
-void CollectPlan(const FunctionRegistry& registry, const runnel::plan::PlanPtr& plan, std::set<std::string>& out) {
+void CollectPlan(const FunctionRegistry& registry, const runnel::plan::PlanPtr& plan,
+                 std::set<std::string>& out) {
   if (!plan) return;
   for (const auto& e : plan->exprs) CollectExpr(registry, e, out);
   for (const auto& e : plan->group_by) CollectExpr(registry, e, out);
@@ -121,7 +123,8 @@ int main(int argc, char** argv) {
       std::string sql;
       if (const auto* q = dynamic_cast<const QueryRecord*>(record.get())) {
         sql = q->sql();
-      } else if (const auto* s = dynamic_cast<const StatementRecord*>(record.get()); s && !s->expect_error()) {
+      } else if (const auto* s = dynamic_cast<const StatementRecord*>(record.get());
+                 s && !s->expect_error()) {
         sql = s->sql();
       } else {
         continue;
@@ -148,7 +151,8 @@ int main(int argc, char** argv) {
     }
   }
   if (missing > 0) {
-    std::cerr << missing << " function(s) of docs/functions.md have no golden case under the given paths: "
+    std::cerr << missing
+              << " function(s) of docs/functions.md have no golden case under the given paths: "
               << "add a query calling each (test/sql/README.md)\n";
     return 1;
   }

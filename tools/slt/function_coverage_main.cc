@@ -12,6 +12,9 @@
 // rewrites away, as Spark's does (x BETWEEN lo AND hi is (x >= lo) AND (x <= hi)), counts as
 // called by a record whose SQL has its keyword. --list prints every function with the number
 // of records calling it.
+#include <stdlib.h>
+
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -118,7 +121,16 @@ int main(int argc, char** argv) {
       std::cerr << "runnel-function-coverage: " << parsed.status().message() << "\n";
       return 2;
     }
+    // As runnel-slt: a fresh session and a warehouse of its own in a temporary directory, so
+    // CREATE TABLE records neither leak between files nor write into the source tree.
     auto session = runnel::Session::Make();
+    std::string warehouse =
+        (std::filesystem::temp_directory_path() / "runnel-coverage-XXXXXX").string();
+    if (::mkdtemp(warehouse.data()) == nullptr) {
+      std::cerr << "runnel-function-coverage: cannot create a temporary warehouse directory\n";
+      return 2;
+    }
+    (void)session->setConf("runnel.sql.warehouse.dir", warehouse);
     for (const auto& record : parsed->records) {
       std::string sql;
       if (const auto* q = dynamic_cast<const QueryRecord*>(record.get())) {
@@ -138,6 +150,8 @@ int main(int argc, char** argv) {
       }
       for (const auto& name : names) calls[name]++;
     }
+    std::error_code ignored;
+    std::filesystem::remove_all(warehouse, ignored);
   }
   int missing = 0;
   for (const auto& d : registry.Describe()) {

@@ -1,6 +1,7 @@
 #include "expr/binder.h"
 
 #include "base/spelling.h"
+#include "expr/evaluator.h"
 #include "function/cast.h"
 
 namespace runnel::expr {
@@ -46,6 +47,27 @@ Result<ExprPtr> AccessFields(ExprPtr base, const std::vector<std::string>& parts
   }
   return base;
 }
+// The value of an argument Spark would call foldable: a literal, or an expression of literals
+// such as -1 (the parser reads it as negative(1)) or 'a' || 'b', so that functions wanting a
+// constant (a round scale, a regex, a field name) accept it.
+std::optional<type::Value> FoldableValue(const ExprPtr& e) {
+  if (e->kind == ExprKind::kLiteral) return e->literal;
+  if (!IsConstant(*e)) return std::nullopt;
+  auto value = EvaluateConstant(*e, function::KernelContext{});
+  if (!value.ok()) return std::nullopt;
+  return std::move(value).value();
+}
+
+// The name Spark gives a named argument (see BindArgs::names): a column, s.f, an alias.
+std::string ArgumentName(const Expr& e) {
+  if (e.kind == ExprKind::kBoundColumn || e.kind == ExprKind::kAlias) return e.name;
+  if (e.kind == ExprKind::kCall && e.name == "get_field" && e.children.size() == 2 &&
+      e.children[1]->kind == ExprKind::kLiteral && !e.children[1]->literal.is_null()) {
+    return e.children[1]->literal.string_value();
+  }
+  return "";
+}
+
 }  // namespace
 
 Result<ExprPtr> ExprBinder::ResolveColumn(const std::vector<std::string>& parts) const {
@@ -127,11 +149,8 @@ Result<ExprPtr> ExprBinder::BindCall(const std::string& name, std::vector<ExprPt
   bind_args.name = name;
   for (const auto& a : args) {
     bind_args.types.push_back(a->type);
-    if (a->kind == ExprKind::kLiteral) {
-      bind_args.constants.emplace_back(a->literal);
-    } else {
-      bind_args.constants.emplace_back(std::nullopt);
-    }
+    bind_args.constants.push_back(FoldableValue(a));
+    bind_args.names.push_back(ArgumentName(*a));
   }
   auto bound = f->bind(bind_args);
   if (!bound.ok()) return bound.status();
@@ -153,7 +172,16 @@ Result<ExprPtr> ExprBinder::BindCall(const std::string& name, std::vector<ExprPt
 
 Result<ExprPtr> ExprBinder::Bind(const ExprPtr& e) const {
   switch (e->kind) {
-    case ExprKind::kColumn: return ResolveColumn(e->name_parts);
+    case ExprKind::kColumn: {
+      auto column = ResolveColumn(e->name_parts);
+      // Spark's literal functions: current_date and current_timestamp without parentheses
+      // are the functions unless a column has that name.
+      if (!column.ok() && e->name_parts.size() == 1) {
+        std::string name = base::ToLower(e->name_parts[0]);
+        if (name == "current_date" || name == "current_timestamp") return BindCall(name, {});
+      }
+      return column;
+    }
     case ExprKind::kBoundColumn:
     case ExprKind::kLiteral: return e;
     case ExprKind::kStar:

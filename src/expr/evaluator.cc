@@ -71,15 +71,16 @@ Result<vector::Batch> EvaluateProjection(const std::vector<ExprPtr>& exprs,
   return vector::Batch(schema, std::move(columns), batch.num_rows());
 }
 
-bool IsConstant(const Expr& e) {
+bool IsConstant(const Expr& e, bool allow_query_time) {
   switch (e.kind) {
     case ExprKind::kLiteral: return true;
     case ExprKind::kCast:
-    case ExprKind::kAlias: return IsConstant(*e.children[0]);
+    case ExprKind::kAlias: return IsConstant(*e.children[0], allow_query_time);
     case ExprKind::kCall:
       if (!e.scalar || !e.scalar->deterministic) return false;
+      if (e.scalar->reads_query_time && !allow_query_time) return false;
       for (const auto& c : e.children) {
-        if (!IsConstant(*c)) return false;
+        if (!IsConstant(*c, allow_query_time)) return false;
       }
       return true;
     default: return false;

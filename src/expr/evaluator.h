@@ -21,6 +21,8 @@ Result<vector::Batch> EvaluateProjection(const std::vector<ExprPtr>& exprs,
 
 // Evaluates an expression without input (all literals); for constant folding.
 Result<type::Value> EvaluateConstant(const Expr& bound, const function::KernelContext& ctx);
-bool IsConstant(const Expr& e);  // no column references, deterministic
+// No column references, deterministic, and not reading the query's time (unless
+// `allow_query_time`: then the caller evaluates it with the query's time in the context).
+bool IsConstant(const Expr& e, bool allow_query_time = false);
 
 }  // namespace runnel::expr

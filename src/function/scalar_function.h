@@ -34,6 +34,10 @@ struct BindArgs {
   std::vector<std::optional<type::Value>> constants;  // same size as types
   // The function's name as written (for error messages).
   std::string name;
+  // Per argument, the name Spark gives a named expression: a column's name, a struct field's
+  // name (s.f), an alias; "" for any other argument. struct() names its fields after them.
+  // Empty when the caller knows no names.
+  std::vector<std::string> names = {};
 };
 
 struct BoundScalar {
@@ -46,6 +50,9 @@ struct BoundScalar {
   // When true, a NULL in any argument makes the result NULL and the kernel may ignore validity
   // (the evaluator does not rely on this; it is for the optimizer's null propagation).
   bool null_intolerant = true;
+  // The result reads KernelContext::query_timestamp_micros (current_timestamp(), now()): fixed
+  // within a query but known only when it runs, so it is never folded into a constant.
+  bool reads_query_time = false;
 };
 
 struct ScalarFunction {

@@ -141,6 +141,8 @@ TEST(ExpressionParserTest, NamesStarsAndCalls) {
   EXPECT_EQ(E("now()"), "now()");
   EXPECT_EQ(E("db.f(1)"), "db.f(1)");
   EXPECT_EQ(E("left(s, 2) || right(s, 1)"), "(left(s, 2) || right(s, 1))");
+  EXPECT_EQ(E("like(s, 'a%') AND ilike(s, 'A%', '!')"), "(like(s, 'a%') AND ilike(s, 'A%', '!'))");
+  EXPECT_EQ(E("rlike(s, '^a') OR regexp(s, 'b')"), "(rlike(s, '^a') OR regexp(s, 'b'))");
   EXPECT_EQ(E("window(ts, '1 minute').start"), "window(ts, '1 minute').start");
   EXPECT_EQ(E("(a).b"), "(a).b");
   EXPECT_EQ(E("a[0][1]"), "a[0][1]");

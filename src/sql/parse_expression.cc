@@ -311,8 +311,11 @@ Result<ExprPtr> DescentParser::ParseNameOrCall() {
   const Token& first = Peek();
   SourcePosition at = first.position;
   bool call = Check(TokenKind::kLParen, 1);
-  // LEFT and RIGHT are join keywords but also string functions.
-  bool reserved_call = call && (first.IsKeyword("LEFT") || first.IsKeyword("RIGHT"));
+  // LEFT and RIGHT are join keywords but also string functions; LIKE, ILIKE, RLIKE and REGEXP
+  // are operators but also functions (Spark: like('Spark', '_park')).
+  bool reserved_call = call && (first.IsKeyword("LEFT") || first.IsKeyword("RIGHT") ||
+                                first.IsKeyword("LIKE") || first.IsKeyword("ILIKE") ||
+                                first.IsKeyword("RLIKE") || first.IsKeyword("REGEXP"));
   if (IsReserved(first) && !reserved_call) {
     if (pos_ == 0) return Expected("an expression");
     return Expected("an expression after " + DescribeToken(Previous(), source_));

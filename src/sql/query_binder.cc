@@ -1,5 +1,6 @@
 #include "sql/query_binder.h"
 
+#include "base/clock.h"
 #include "base/spelling.h"
 #include "expr/binder.h"
 #include "expr/evaluator.h"
@@ -36,11 +37,15 @@ Result<type::Value> Binder::EvaluateConstant(const Expr& e) const {
   type::Schema empty;
   expr::ExprBinder binder({&empty, nullptr}, *context_->registry);
   auto bound = binder.Bind(converted);
-  if (!bound.ok() || !expr::IsConstant(**bound)) {
+  if (!bound.ok() || !expr::IsConstant(**bound, /*allow_query_time=*/true)) {
     return Status::Analysis("Expected a constant expression " + PositionText(e.position()) + ", got " + e.ToString() +
                             (bound.ok() ? "" : ": " + bound.status().message()));
   }
-  return expr::EvaluateConstant(**bound, function::KernelContext{});
+  // VALUES (current_timestamp()) holds the time the statement is bound, as Spark evaluates
+  // inline tables during analysis.
+  function::KernelContext ctx;
+  ctx.query_timestamp_micros = base::SystemClock::Instance().NowMicros();
+  return expr::EvaluateConstant(**bound, ctx);
 }
 
 Result<PlanPtr> Binder::RenameColumns(const PlanPtr& plan, const std::vector<std::string>& names,

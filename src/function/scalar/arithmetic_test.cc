@@ -178,6 +178,13 @@ TEST(MathTest, Functions) {
   EXPECT_EQ(Eval("log", {Value::Int(2), Value::Int(8)}), Value::Double(3));
   EXPECT_EQ(Eval("log10", {Value::Int(100)}), Value::Double(2));
   EXPECT_EQ(Eval("log2", {Value::Int(8)}), Value::Double(3));
+  // Spark: StrictMath.log(x) / StrictMath.log(2), one ulp above a correctly rounded log2(10).
+  EXPECT_EQ(Eval("log2", {Value::Int(10)}), Value::Double(3.3219280948873626));
+  // NaN is not <= 0: Spark's logarithms give NaN, not NULL.
+  for (const char* f : {"ln", "log", "log10", "log2"}) {
+    EXPECT_TRUE(std::isnan(Eval(f, {Value::Double(NAN)}).double_value())) << f;
+  }
+  EXPECT_TRUE(std::isnan(Eval("log", {Value::Int(2), Value::Double(NAN)}).double_value()));
   EXPECT_EQ(Eval("exp", {Value::Int(0)}), Value::Double(1));
   EXPECT_EQ(Eval("power", {Value::Int(2), Value::Int(10)}), Value::Double(1024));
   EXPECT_EQ(Eval("abs", {Value::Int(-3)}), Value::Int(3));

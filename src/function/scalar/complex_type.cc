@@ -1,5 +1,7 @@
 // Constructors and accessors of ARRAY, MAP and STRUCT values:
-//   struct(a, ...) -> STRUCT<col1, col2, ...>; named_struct('n1', v1, ...) (constant names);
+//   struct(a, ...) -> STRUCT with a field per argument, named after the argument when it is a
+//   column, a struct field or an alias (Spark's CreateStruct), else col1, col2, ...;
+//   named_struct('n1', v1, ...) (constant names);
 //   array(a, ...) -> ARRAY<CommonType>; map(k1, v1, ...) -> MAP<CommonType(keys),
 //   CommonType(values)>; size(array|map) -> INT, -1 for NULL (Spark's non-ANSI default);
 //   element_at(array, i) 1-based, negative from the end, out of range or 0 -> NULL;
@@ -43,7 +45,9 @@ ColumnPtr MakeStruct(const DataTypePtr& t, std::vector<ColumnPtr> children, int6
 Result<BoundScalar> BindStruct(const BindArgs& args) {
   std::vector<type::Field> fields;
   for (size_t i = 0; i < args.types.size(); ++i) {
-    fields.push_back({"col" + std::to_string(i + 1), args.types[i], true});
+    std::string name = i < args.names.size() ? args.names[i] : "";
+    if (name.empty()) name = "col" + std::to_string(i + 1);
+    fields.push_back({std::move(name), args.types[i], true});
   }
   DataTypePtr t = type::Struct(fields);
   return MakeBoundScalar(

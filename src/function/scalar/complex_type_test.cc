@@ -31,6 +31,14 @@ TEST(ComplexTypeTest, Constructors) {
   Value s = Eval("struct", {Value::Int(1), Value::String("x")});
   EXPECT_EQ(s.type()->ToString(), "STRUCT<col1: INT, col2: STRING>");
   EXPECT_EQ(s.ToString(), "{1, x}");
+  // Spark's CreateStruct names a field after a column, a struct field or an alias argument.
+  BindArgs named{{type::Int(), type::String(), type::Int()},
+                 {std::nullopt, std::nullopt, Value::Int(1)},
+                 "struct",
+                 {"a", "f", ""}};
+  auto bound = FunctionRegistry::Builtins().FindScalar("struct")->bind(named);
+  ASSERT_TRUE(bound.ok());
+  EXPECT_EQ(bound->return_type->ToString(), "STRUCT<a: INT, f: STRING, col3: INT>");
   Value ns = Eval("named_struct",
                   {Value::String("a"), Value::Int(1), Value::String("b"), Value::Double(2)});
   EXPECT_EQ(ns.type()->ToString(), "STRUCT<a: INT, b: DOUBLE>");

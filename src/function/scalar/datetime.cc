@@ -152,7 +152,9 @@ int ParseDayOfWeek(std::string_view text) {
 }
 
 // months_between: whole months when both days are the same or both are month ends; otherwise
-// the difference in months plus the time difference over a 31-day month (Spark's rule).
+// the difference in months plus the time difference over a 31-day month (Spark's rule). As in
+// Spark, the time of day counts whole seconds (the micros are dropped) and the 8-digit rounding
+// is Java's Math.round (half up).
 double MonthsBetween(int64_t t1, int64_t t2, bool round_off) {
   auto c1 = type::CivilFromMicros(t1), c2 = type::CivilFromMicros(t2);
   int64_t months = (c1.date.year - c2.date.year) * 12 + (c1.date.month - c2.date.month);
@@ -160,11 +162,10 @@ double MonthsBetween(int64_t t1, int64_t t2, bool round_off) {
   bool end2 = c2.date.day == type::DaysInMonth(c2.date.year, c2.date.month);
   if (c1.date.day == c2.date.day || (end1 && end2)) return static_cast<double>(months);
   auto seconds_in_month = [](const type::CivilTime& c) {
-    return (c.date.day - 1) * 86400.0 + c.hour * 3600.0 + c.minute * 60.0 + c.second +
-           c.micros / 1e6;
+    return (c.date.day - 1) * 86400.0 + c.hour * 3600.0 + c.minute * 60.0 + c.second;
   };
   double diff = months + (seconds_in_month(c1) - seconds_in_month(c2)) / (31 * 86400.0);
-  return round_off ? std::round(diff * 1e8) / 1e8 : diff;
+  return round_off ? std::floor(diff * 1e8 + 0.5) / 1e8 : diff;
 }
 
 void RegisterCalendarQueries(FunctionRegistry& r) {

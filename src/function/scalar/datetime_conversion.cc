@@ -84,23 +84,33 @@ int32_t MicrosToDays(int64_t micros) {
   return static_cast<int32_t>(type::FloorDiv(micros, type::kMicrosPerDay));
 }
 
+// Marks the bound kernel as reading the query's start time (never folded before it runs).
+ScalarFunction ReadsQueryTime(ScalarFunction f) {
+  f.bind = [bind = f.bind](const BindArgs& args) -> Result<BoundScalar> {
+    RUNNEL_ASSIGN_OR_RAISE(BoundScalar b, bind(args));
+    b.reads_query_time = true;
+    return b;
+  };
+  return f;
+}
+
 void RegisterCurrent(FunctionRegistry& r) {
-  r.AddScalar(SimpleScalar(
+  r.AddScalar(ReadsQueryTime(SimpleScalar(
       "current_timestamp", "current_timestamp()", "The query's start time (fixed per batch)", 0,
       0, {}, type::Timestamp(),
       [](const Args&, int64_t n, const KernelContext& ctx) -> Result<ColumnPtr> {
         return vector::MakeFixedColumn<int64_t>(
             type::Timestamp(), std::vector<int64_t>(static_cast<size_t>(n), ctx.query_timestamp_micros));
-      }));
+      })));
   r.AddAlias("now", "current_timestamp");
   r.AddAlias("localtimestamp", "current_timestamp");
-  r.AddScalar(SimpleScalar(
+  r.AddScalar(ReadsQueryTime(SimpleScalar(
       "current_date", "current_date()", "The query's start date (UTC)", 0, 0, {}, type::Date(),
       [](const Args&, int64_t n, const KernelContext& ctx) -> Result<ColumnPtr> {
         return vector::MakeFixedColumn<int32_t>(
             type::Date(),
             std::vector<int32_t>(static_cast<size_t>(n), MicrosToDays(ctx.query_timestamp_micros)));
-      }));
+      })));
   r.AddAlias("curdate", "current_date");
 }
 
@@ -168,13 +178,15 @@ void RegisterParseAndFormat(FunctionRegistry& r) {
 }
 
 // unix_timestamp([x[, fmt]]): seconds since the epoch of now, of a DATE/TIMESTAMP, or of text
-// parsed with fmt (default 'yyyy-MM-dd HH:mm:ss').
+// parsed with fmt (default 'yyyy-MM-dd HH:mm:ss'). The micros divide by 10^6 truncating toward
+// zero, as Java's long division in Spark's ToTimestamp (unix_seconds() floors instead).
 Result<BoundScalar> BindUnixTimestamp(const BindArgs& args) {
   BoundScalar b;
   b.return_type = type::BigInt();
   if (args.types.empty()) {
+    b.reads_query_time = true;
     b.kernel = [](const Args&, int64_t n, const KernelContext& ctx) -> Result<ColumnPtr> {
-      int64_t seconds = type::FloorDiv(ctx.query_timestamp_micros, type::kMicrosPerSecond);
+      int64_t seconds = ctx.query_timestamp_micros / type::kMicrosPerSecond;
       return vector::MakeFixedColumn<int64_t>(type::BigInt(),
                                               std::vector<int64_t>(static_cast<size_t>(n), seconds));
     };
@@ -187,9 +199,8 @@ Result<BoundScalar> BindUnixTimestamp(const BindArgs& args) {
     b.kernel = [](const Args& a, int64_t n, const KernelContext&) -> Result<ColumnPtr> {
       const int64_t* ts = a[0]->values<int64_t>();
       Args first{a[0]};
-      return MapToFixed<int64_t>(first, n, type::BigInt(), [&](int64_t i) {
-        return type::FloorDiv(ts[i], type::kMicrosPerSecond);
-      });
+      return MapToFixed<int64_t>(first, n, type::BigInt(),
+                                 [&](int64_t i) { return ts[i] / type::kMicrosPerSecond; });
     };
     return b;
   }
@@ -198,9 +209,8 @@ Result<BoundScalar> BindUnixTimestamp(const BindArgs& args) {
   if (args.types.size() > 1) b.arg_types.push_back(type::String());
   RUNNEL_ASSIGN_OR_RAISE(auto literal, BindPattern(args, 1, kDefaultPattern));
   b.kernel = [literal](const Args& a, int64_t n, const KernelContext&) -> Result<ColumnPtr> {
-    return ParseColumn<int64_t>(a, n, type::BigInt(), literal, [](int64_t micros) {
-      return type::FloorDiv(micros, type::kMicrosPerSecond);
-    });
+    return ParseColumn<int64_t>(a, n, type::BigInt(), literal,
+                                [](int64_t micros) { return micros / type::kMicrosPerSecond; });
   };
   return b;
 }
@@ -246,13 +256,37 @@ void RegisterUnixTime(FunctionRegistry& r) {
   r.AddScalar(std::move(from));
 }
 
-// timestamp_seconds(1230219000.123): a DOUBLE or DECIMAL argument keeps its fraction (micros
-// truncated toward zero, NaN and infinities give NULL).
+// timestamp_seconds(1230219000.123): a DOUBLE or DECIMAL argument keeps its fraction. A DOUBLE's
+// micros are truncated toward zero (NaN and infinities give NULL); a DECIMAL is exact, as
+// Spark's BigDecimal.multiply(10^6).longValueExact() (where Spark fails on a fraction of a
+// microsecond or an overflow, the result is NULL).
 void AcceptFractionalSeconds(FunctionRegistry& r, const std::string& name) {
   ScalarFunction f = *r.FindScalar(name);
   f.bind = [integral = f.bind](const BindArgs& args) -> Result<BoundScalar> {
     type::TypeId id = args.types[0]->id();
-    if (id != type::TypeId::kDouble && id != type::TypeId::kDecimal) return integral(args);
+    if (id == type::TypeId::kDecimal) {
+      int scale = args.types[0]->scale();
+      BoundScalar b{type::Timestamp(), {args.types[0]}, nullptr};
+      b.kernel = [scale](const Args& a, int64_t n, const KernelContext&) -> Result<ColumnPtr> {
+        const type::int128_t* v = a[0]->values<type::int128_t>();
+        return MapToFixed<int64_t>(a, n, type::Timestamp(), [&](int64_t i) -> std::optional<int64_t> {
+          type::int128_t micros = v[i];
+          if (scale <= 6) {
+            type::int128_t factor = type::PowerOfTen(6 - scale);
+            if (micros > INT64_MAX / factor || micros < INT64_MIN / factor) return std::nullopt;
+            micros *= factor;
+          } else {
+            type::int128_t divisor = type::PowerOfTen(scale - 6);
+            if (micros % divisor != 0) return std::nullopt;
+            micros /= divisor;
+          }
+          if (micros < INT64_MIN || micros > INT64_MAX) return std::nullopt;
+          return static_cast<int64_t>(micros);
+        });
+      };
+      return b;
+    }
+    if (id != type::TypeId::kDouble) return integral(args);
     BoundScalar b{type::Timestamp(), {type::Double()}, nullptr};
     b.kernel = [](const Args& a, int64_t n, const KernelContext&) -> Result<ColumnPtr> {
       const double* v = a[0]->values<double>();

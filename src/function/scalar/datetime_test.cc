@@ -43,7 +43,9 @@ TEST(DatetimeFunctionsTest, ParsingAndFormatting) {
   EXPECT_EQ(Show("to_date", {D("2024-03-05")}), "2024-03-05");
   EXPECT_EQ(Show("unix_timestamp", {S("2024-03-05"), S("yyyy-MM-dd")}), "1709596800");
   EXPECT_EQ(Show("unix_timestamp", {S("2024-03-05")}), "NULL");  // default pattern has a time
-  EXPECT_EQ(Show("unix_timestamp", {Ts("1969-12-31 23:59:59.5")}), "-1");
+  // Spark's ToTimestamp divides the micros with Java's long division (toward zero).
+  EXPECT_EQ(Show("unix_timestamp", {Ts("1969-12-31 23:59:59.5")}), "0");
+  EXPECT_EQ(Show("unix_seconds", {Ts("1969-12-31 23:59:59.5")}), "-1");  // Math.floorDiv
   EXPECT_EQ(Show("to_unix_timestamp", {S("1970-01-02"), S("yyyy-MM-dd")}), "86400");
   EXPECT_EQ(Show("from_unixtime", {L(1709647629), S("yyyy/MM/dd EEEE")}), "2024/03/05 Tuesday");
   EXPECT_EQ(Show("date_format", {Ts("2024-03-05 14:07:09.123"), S("HH:mm:ss.SSS XXX")}),
@@ -58,6 +60,11 @@ TEST(DatetimeFunctionsTest, ParsingAndFormatting) {
 
 TEST(DatetimeFunctionsTest, EpochConversions) {
   EXPECT_EQ(Show("timestamp_seconds", {L(1230219000)}), "2008-12-25 15:30:00");
+  // A DECIMAL is exact (0.000249 as a DOUBLE times 10^6 is 248.99999999999997).
+  EXPECT_EQ(Show("timestamp_seconds", {type::Value::Decimal(249, 6, 6)}),
+            "1970-01-01 00:00:00.000249");
+  EXPECT_EQ(Show("timestamp_seconds", {type::Value::Decimal(-5, 2, 1)}), "1969-12-31 23:59:59.5");
+  EXPECT_EQ(Show("timestamp_seconds", {type::Value::Decimal(1, 8, 7)}), "NULL");
   EXPECT_EQ(Show("timestamp_seconds", {type::Value::Double(1230219000.123)}),
             "2008-12-25 15:30:00.123");
   EXPECT_EQ(Show("timestamp_millis", {L(1230219000123)}), "2008-12-25 15:30:00.123");
@@ -107,6 +114,10 @@ TEST(DatetimeFunctionsTest, Arithmetic) {
                  {Ts("1997-02-28 10:30:00"), Ts("1996-10-30 00:00:00"), type::Value::Boolean(false)}),
             "3.9495967741935485");
   EXPECT_EQ(Show("months_between", {Ts("2024-03-31 00:00:00"), Ts("2024-02-29 00:00:00")}), "1.0");
+  // Spark counts whole seconds of the day: the .5 s is dropped (1 + 86400 / (31 * 86400)).
+  EXPECT_EQ(Show("months_between", {Ts("2024-03-15 00:00:00.5"), Ts("2024-02-14 00:00:00"),
+                                    type::Value::Boolean(false)}),
+            "1.032258064516129");
 }
 
 TEST(DatetimeFunctionsTest, Truncation) {

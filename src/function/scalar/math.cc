@@ -52,7 +52,8 @@ BoundScalar Unary(DataTypePtr result, DataTypePtr arg, std::function<ColumnPtr(c
   return bound;
 }
 
-// A DOUBLE -> DOUBLE function; `positive_only` makes x <= 0 NULL (Spark's logarithms).
+// A DOUBLE -> DOUBLE function; `positive_only` makes x <= 0 NULL (Spark's logarithms: a NaN
+// is not <= 0, so it gives NaN).
 ScalarFunction DoubleFunction(const char* name, const char* description, double (*fn)(double),
                               bool positive_only = false) {
   return DefineScalar(name, (std::string(name) + "(x)").c_str(), description, 1, 1,
@@ -66,7 +67,7 @@ ScalarFunction DoubleFunction(const char* name, const char* description, double 
                           return MapRows<double>(d, a.length(), ValidityBytes(a),
                                                  [&](int64_t i, double* out) {
                                                    *out = fn(x[i]);
-                                                   return x[i] > 0;
+                                                   return !(x[i] <= 0);
                                                  });
                         });
                       });
@@ -265,7 +266,7 @@ Result<BoundScalar> BindBinaryDouble(const BindArgs& args, bool logarithm) {
       const double* x = c[0]->values<double>();
       return MapRows<double>(d, c[0]->length(), ValidityBytes(*c[0]), [&](int64_t i, double* out) {
         *out = std::log(x[i]);
-        return x[i] > 0;
+        return !(x[i] <= 0);
       });
     }
     if (!logarithm) {
@@ -274,7 +275,7 @@ Result<BoundScalar> BindBinaryDouble(const BindArgs& args, bool logarithm) {
     }
     return MapBinary<double, double>(d, *c[0], *c[1], [](double base, double x, double* out) {
       *out = std::log(x) / std::log(base);
-      return base > 0 && x > 0;
+      return !(base <= 0 || x <= 0);
     });
   };
   return bound;
@@ -350,8 +351,11 @@ void RegisterMathFunctions(FunctionRegistry& registry) {
   registry.AddScalar(DoubleFunction(
       "log10", "Base-10 logarithm; NULL for x <= 0.", [](double x) { return std::log10(x); },
       true));
+  // Spark's log2 is StrictMath.log(x) / StrictMath.log(2), not a correctly rounded log2: the
+  // two differ in the last digit for some x (log2(10) = 3.3219280948873626).
   registry.AddScalar(DoubleFunction(
-      "log2", "Base-2 logarithm; NULL for x <= 0.", [](double x) { return std::log2(x); }, true));
+      "log2", "Base-2 logarithm; NULL for x <= 0.",
+      [](double x) { return std::log(x) / std::log(2.0); }, true));
   registry.AddScalar(DefineScalar("log", "log([base, ]x)",
                                   "Logarithm of x (natural, or in base); NULL for x <= 0.", 1, 2,
                                   [](const BindArgs& a) { return BindBinaryDouble(a, true); }));

@@ -181,6 +181,8 @@ void RegisterRlike(FunctionRegistry& r) {
 }
 
 // regexp_extract(str, regex[, idx]) / regexp_substr(str, regex): the first match's group.
+// regexp_substr is Spark's nullif(regexp_extract(str, regex, 0), ''): NULL when nothing matches
+// and when the match is empty.
 ScalarKernel ExtractKernel(RegexPtr literal, bool null_when_absent) {
   return [literal, null_when_absent](const Args& a, int64_t n,
                                      const KernelContext&) -> Result<ColumnPtr> {
@@ -198,7 +200,7 @@ ScalarKernel ExtractKernel(RegexPtr literal, bool null_when_absent) {
                        if (g[group].data() != nullptr) out->append(g[group].data(), g[group].size());
                        return false;
                      });
-        return found || !null_when_absent;
+        return !null_when_absent || (found && !out->empty());
       });
     });
   };
@@ -232,8 +234,8 @@ void RegisterExtract(FunctionRegistry& r) {
       {StringArgument, StringArgument, IntArgument}, type::String(),
       [](RegexPtr literal, const BindArgs&) { return ExtractKernel(literal, false); }));
   r.AddScalar(RegexFunction(
-      "regexp_substr", "regexp_substr(str, regex)", "The first match, NULL when there is none",
-      2, 2, {StringArgument, StringArgument}, type::String(),
+      "regexp_substr", "regexp_substr(str, regex)",
+      "The first match, NULL when there is none or it is empty", 2, 2, {StringArgument, StringArgument}, type::String(),
       [](RegexPtr literal, const BindArgs&) { return ExtractKernel(literal, true); }));
   r.AddScalar(RegexFunction(
       "regexp_extract_all", "regexp_extract_all(str, regex[, idx])",

@@ -56,6 +56,8 @@ TEST(RegexFunctionsTest, ExtractAndCount) {
   EXPECT_EQ(Show("regexp_extract_all", {S("abc"), S("(x)")}), "[]");
   EXPECT_EQ(Show("regexp_substr", {S("Steven Jones"), S("Ste(v|ph)en")}), "Steven");
   EXPECT_EQ(Show("regexp_substr", {S("Mary"), S("Ste(v|ph)en")}), "NULL");
+  // Spark: nullif(regexp_extract(str, regex, 0), ''), so an empty match is NULL too.
+  EXPECT_EQ(Show("regexp_substr", {S("abc"), S("x*")}), "NULL");
   EXPECT_EQ(Show("regexp_count", {S("Steven Jones and Stephen Smith"), S("Ste(v|ph)en")}), "2");
   EXPECT_EQ(Show("regexp_count", {S("abc"), S("")}), "4");
   // Group 2 of a one-group regex is an error, as in Spark.

@@ -1,5 +1,6 @@
 #include "format/parquet/bit_packing.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <utility>
@@ -41,16 +42,17 @@ inline void UnpackGroup64(const uint8_t* in, uint64_t* out) {
   }
 }
 
-// Groups far enough from the end are read in place; the last few go through a padded copy so
-// the 64-bit loads never touch bytes past the packed data.
+// Groups with enough readable bytes after them are read in place; the last few go through a
+// padded copy so the 64-bit loads never touch bytes past `readable`.
 template <int W, typename Out, void (*kGroup)(const uint8_t*, Out*), int kSlack>
-void UnpackGroups(const uint8_t* in, int64_t num_groups, Out* out) {
+void UnpackGroups(const uint8_t* in, size_t readable, int64_t num_groups, Out* out) {
   if constexpr (W == 0) {
     std::memset(out, 0, sizeof(Out) * 8 * num_groups);
   } else {
-    constexpr int64_t kTailGroups = (kSlack + W - 1) / W;
+    const int64_t in_place =
+        readable < W + kSlack ? 0 : std::min<int64_t>(num_groups, (readable - kSlack) / W);
     int64_t group = 0;
-    for (; group + kTailGroups < num_groups; ++group) kGroup(in + group * W, out + group * 8);
+    for (; group < in_place; ++group) kGroup(in + group * W, out + group * 8);
     for (; group < num_groups; ++group) {
       uint8_t padded[W + kSlack] = {};
       std::memcpy(padded, in + group * W, W);
@@ -60,17 +62,17 @@ void UnpackGroups(const uint8_t* in, int64_t num_groups, Out* out) {
 }
 
 template <int W>
-void Unpack32(const uint8_t* in, int64_t num_groups, uint32_t* out) {
-  UnpackGroups<W, uint32_t, UnpackGroup32<W>, 8>(in, num_groups, out);
+void Unpack32(const uint8_t* in, size_t readable, int64_t num_groups, uint32_t* out) {
+  UnpackGroups<W, uint32_t, UnpackGroup32<W>, 8>(in, readable, num_groups, out);
 }
 
 template <int W>
-void Unpack64(const uint8_t* in, int64_t num_groups, uint64_t* out) {
-  UnpackGroups<W, uint64_t, UnpackGroup64<W>, 16>(in, num_groups, out);
+void Unpack64(const uint8_t* in, size_t readable, int64_t num_groups, uint64_t* out) {
+  UnpackGroups<W, uint64_t, UnpackGroup64<W>, 16>(in, readable, num_groups, out);
 }
 
-using Unpack32Fn = void (*)(const uint8_t*, int64_t, uint32_t*);
-using Unpack64Fn = void (*)(const uint8_t*, int64_t, uint64_t*);
+using Unpack32Fn = void (*)(const uint8_t*, size_t, int64_t, uint32_t*);
+using Unpack64Fn = void (*)(const uint8_t*, size_t, int64_t, uint64_t*);
 
 template <size_t... W>
 constexpr std::array<Unpack32Fn, sizeof...(W)> MakeUnpack32Table(std::index_sequence<W...>) {
@@ -114,12 +116,14 @@ void PackBitsImpl(const T* values, int64_t count, int bit_width, std::string* ou
 
 }  // namespace
 
-void UnpackBits32(const uint8_t* in, int bit_width, int64_t num_groups, uint32_t* out) {
-  kUnpack32[bit_width](in, num_groups, out);
+void UnpackBits32(const uint8_t* in, size_t readable, int bit_width, int64_t num_groups,
+                  uint32_t* out) {
+  kUnpack32[bit_width](in, readable, num_groups, out);
 }
 
-void UnpackBits64(const uint8_t* in, int bit_width, int64_t num_groups, uint64_t* out) {
-  kUnpack64[bit_width](in, num_groups, out);
+void UnpackBits64(const uint8_t* in, size_t readable, int bit_width, int64_t num_groups,
+                  uint64_t* out) {
+  kUnpack64[bit_width](in, readable, num_groups, out);
 }
 
 void PackBits(const uint32_t* values, int64_t count, int bit_width, std::string* out) {

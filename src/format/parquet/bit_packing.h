@@ -9,11 +9,15 @@
 
 namespace runnel::format::parquet {
 
-// Unpacks `num_groups` groups of 8 values of `bit_width` bits (0..32) from `in`, which must hold
-// num_groups * bit_width bytes; nothing past those is read.
-void UnpackBits32(const uint8_t* in, int bit_width, int64_t num_groups, uint32_t* out);
+// Unpacks `num_groups` groups of 8 values of `bit_width` bits (0..32) from `in`. `readable` is
+// how many bytes from `in` may be read, at least num_groups * bit_width: the bytes after the
+// packed data (the rest of a page) let every group but the page's last few be read in place,
+// with unaligned 64-bit loads; nothing at or past in + readable is read.
+void UnpackBits32(const uint8_t* in, size_t readable, int bit_width, int64_t num_groups,
+                  uint32_t* out);
 // The same for widths 0..64 (DELTA_BINARY_PACKED over INT64).
-void UnpackBits64(const uint8_t* in, int bit_width, int64_t num_groups, uint64_t* out);
+void UnpackBits64(const uint8_t* in, size_t readable, int bit_width, int64_t num_groups,
+                  uint64_t* out);
 
 // Appends `count` values (a multiple of 8) of `bit_width` bits (0..64); only the low bit_width
 // bits of each value are used.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -16,7 +17,7 @@ TEST(ParquetBitPackingTest, SpecExampleWidthThree) {
   PackBits(values.data(), 8, 3, &packed);
   EXPECT_EQ(packed, std::string("\x88\xC6\xFA", 3));
   std::vector<uint32_t> unpacked(8);
-  UnpackBits32(reinterpret_cast<const uint8_t*>(packed.data()), 3, 1, unpacked.data());
+  UnpackBits32(reinterpret_cast<const uint8_t*>(packed.data()), 3, 3, 1, unpacked.data());
   EXPECT_EQ(unpacked, values);
 }
 
@@ -41,8 +42,15 @@ TEST(ParquetBitPackingTest, RoundTrip32AtEveryWidth) {
       // An exactly sized copy: the unpacker must not need bytes past the packed data.
       std::vector<uint8_t> exact(packed.begin(), packed.end());
       std::vector<uint32_t> unpacked(values.size(), 12345);
-      UnpackBits32(exact.data(), width, groups, unpacked.data());
+      UnpackBits32(exact.data(), exact.size(), width, groups, unpacked.data());
       ASSERT_EQ(unpacked, values) << "width " << width << ", groups " << groups;
+      // With readable bytes after the data (the rest of a page) the groups are read in place;
+      // the bytes after must not leak into the values.
+      std::vector<uint8_t> padded(exact);
+      padded.resize(exact.size() + 16, 0xFF);
+      std::fill(unpacked.begin(), unpacked.end(), 12345);
+      UnpackBits32(padded.data(), padded.size(), width, groups, unpacked.data());
+      ASSERT_EQ(unpacked, values) << "width " << width << ", groups " << groups << ", in place";
     }
   }
 }
@@ -59,8 +67,13 @@ TEST(ParquetBitPackingTest, RoundTrip64AtEveryWidth) {
       ASSERT_EQ(packed.size(), static_cast<size_t>(groups * width));
       std::vector<uint8_t> exact(packed.begin(), packed.end());
       std::vector<uint64_t> unpacked(values.size(), 12345);
-      UnpackBits64(exact.data(), width, groups, unpacked.data());
+      UnpackBits64(exact.data(), exact.size(), width, groups, unpacked.data());
       ASSERT_EQ(unpacked, values) << "width " << width << ", groups " << groups;
+      std::vector<uint8_t> padded(exact);
+      padded.resize(exact.size() + 24, 0xFF);
+      std::fill(unpacked.begin(), unpacked.end(), 12345);
+      UnpackBits64(padded.data(), padded.size(), width, groups, unpacked.data());
+      ASSERT_EQ(unpacked, values) << "width " << width << ", groups " << groups << ", in place";
     }
   }
 }

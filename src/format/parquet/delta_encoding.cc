@@ -108,10 +108,11 @@ Status DeltaBinaryPackedDecoder<T>::Refill() {
   }
   const int64_t groups = std::min<int64_t>(8, miniblock_values_left_ / 8);
   const auto* in = reinterpret_cast<const uint8_t*>(data_.data()) + pos_;
+  const size_t readable = data_.size() - pos_;
   if constexpr (sizeof(T) == 4) {
-    UnpackBits32(in, bit_width_, groups, buffer_);
+    UnpackBits32(in, readable, bit_width_, groups, buffer_);
   } else {
-    UnpackBits64(in, bit_width_, groups, buffer_);
+    UnpackBits64(in, readable, bit_width_, groups, buffer_);
   }
   pos_ += static_cast<size_t>(groups * bit_width_);
   miniblock_values_left_ -= groups * 8;

@@ -69,7 +69,8 @@ bool RleDecoder::NextRun() {
 }
 
 void RleDecoder::UnpackLiteralGroups(int64_t num_groups, uint32_t* out) {
-  UnpackBits32(reinterpret_cast<const uint8_t*>(data_.data()) + pos_, bit_width_, num_groups, out);
+  UnpackBits32(reinterpret_cast<const uint8_t*>(data_.data()) + pos_, data_.size() - pos_,
+               bit_width_, num_groups, out);
   pos_ += static_cast<size_t>(num_groups * bit_width_);
   literal_groups_ -= num_groups;
 }
@@ -85,7 +86,7 @@ void RleDecoder::BufferOneGroup() {
   // The last group lost its padding: hand out the values whose bits are all present.
   uint8_t padded[32] = {};
   std::memcpy(padded, data_.data() + pos_, left);
-  UnpackBits32(padded, bit_width_, 1, buffered_);
+  UnpackBits32(padded, sizeof(padded), bit_width_, 1, buffered_);
   buffered_count_ = static_cast<int>(left * 8 / bit_width_);
   pos_ = data_.size();
   literal_groups_ = 0;

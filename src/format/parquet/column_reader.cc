@@ -133,7 +133,7 @@ class ChunkDecoder {
       return Corrupt(fmt::format("a page claims to decompress to {} bytes", h.uncompressed_page_size));
     }
     out->resize(h.uncompressed_page_size);
-    return Wrap(parquet::Decompress(static_cast<Codec>(meta_.codec), page, h.uncompressed_page_size, out->data()));
+    return Wrap(parquet::Decompress(meta_.codec, page, h.uncompressed_page_size, out->data()));
   }
 
   Status ReadDictionaryPage(const PageHeader& h, std::string_view page) {

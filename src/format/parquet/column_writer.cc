@@ -363,9 +363,9 @@ Status CompressPage(const ColumnWriteOptions& options, std::string_view body, st
     return Status::OK();
   }
   if (options.compression_level) {
-    return Compress(static_cast<Codec>(options.codec), body, out, *options.compression_level);
+    return Compress(options.codec, body, out, *options.compression_level);
   }
-  return Compress(static_cast<Codec>(options.codec), body, out);
+  return Compress(options.codec, body, out);
 }
 
 }  // namespace

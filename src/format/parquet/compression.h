@@ -13,19 +13,12 @@
 #include <string_view>
 
 #include "base/status.h"
+#include "format/parquet/parquet_enums.h"
 
 namespace runnel::format::parquet {
 
-enum class Codec : int32_t {
-  kUncompressed = 0,
-  kSnappy = 1,
-  kGzip = 2,
-  kLzo = 3,
-  kBrotli = 4,
-  kLz4 = 5,
-  kZstd = 6,
-  kLz4Raw = 7,
-};
+// The footer's enum names the codec; one type serves both.
+using Codec = CompressionCodec;
 
 // Asks for the codec's own default level (zstd 3, gzip 6, brotli 8).
 inline constexpr int kDefaultCompressionLevel = std::numeric_limits<int>::min();

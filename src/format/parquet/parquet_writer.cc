@@ -48,7 +48,7 @@ Result<std::unique_ptr<ParquetWriter>> ParquetWriter::Make(type::SchemaPtr schem
   std::unique_ptr<ParquetWriter> w(new ParquetWriter());
   RUNNEL_ASSIGN_OR_RAISE(w->schema_, WriteFileSchema(*schema, &w->elements_));
   RUNNEL_ASSIGN_OR_RAISE(Codec codec, CodecOption(options));
-  w->column_options_.codec = static_cast<CompressionCodec>(codec);
+  w->column_options_.codec = codec;
   if (options.Has("compressionLevel")) {
     RUNNEL_ASSIGN_OR_RAISE(int64_t level, options.GetInt("compressionLevel", 0));
     w->column_options_.compression_level = static_cast<int>(level);

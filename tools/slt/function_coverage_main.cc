@@ -14,11 +14,11 @@
 // of records calling it.
 #include <stdlib.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -37,11 +37,25 @@ namespace {
 using runnel::function::FunctionRegistry;
 
 // Registry functions the SQL parser rewrites into others, by the keyword that spells them.
-const std::map<std::string, std::regex>& Desugared() {
-  static const std::map<std::string, std::regex> spellings{
-      {"between", std::regex(R"(\bBETWEEN\b)", std::regex::icase)},
-  };
+const std::map<std::string, std::string>& Desugared() {
+  static const std::map<std::string, std::string> spellings{{"between", "BETWEEN"}};
   return spellings;
+}
+
+// Whether `sql` holds `keyword` (upper case) as a whole word, in any case.
+bool HasKeyword(const std::string& sql, const std::string& keyword) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (size_t at = 0; at + keyword.size() <= sql.size(); ++at) {
+    bool match = true;
+    for (size_t k = 0; k < keyword.size() && match; ++k) {
+      match = std::toupper(static_cast<unsigned char>(sql[at + k])) == keyword[k];
+    }
+    if (match && (at == 0 || !word(sql[at - 1])) &&
+        (at + keyword.size() == sql.size() || !word(sql[at + keyword.size()]))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // The registry name `name` (as written, any case, maybe an alias) stands for, or "".
@@ -146,7 +160,7 @@ int main(int argc, char** argv) {
       std::set<std::string> names;
       CollectPlan(registry, df->plan(), names);
       for (const auto& [name, keyword] : Desugared()) {
-        if (std::regex_search(sql, keyword)) names.insert(name);
+        if (HasKeyword(sql, keyword)) names.insert(name);
       }
       for (const auto& name : names) calls[name]++;
     }

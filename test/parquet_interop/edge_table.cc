@@ -61,9 +61,10 @@ std::vector<Value> EdgeValues(const DataTypePtr& t) {
     const int p = t->precision(), s = t->scale();
     const type::int128_t max = Pow10(p) - 1;
     for (type::int128_t u : {max, -max, type::int128_t{0}, type::int128_t{1}, type::int128_t{-1}, max / 7,
-                             -(max / 3), Pow10(s > 0 ? s : 0), -Pow10(p - 1)}) {
+                             -(max / 3), -Pow10(p - 1)}) {
       out.push_back(Value::Decimal(u, p, s));
     }
+    if (p > s) out.push_back(Value::Decimal(Pow10(s), p, s));  // 1, when it fits
     return out;
   }
   for (const auto& literal : PrimitivePool(t->id())) out.push_back(ParseLiteral(literal, t));

@@ -9,9 +9,14 @@
 //       out_dir/<name>.runnel.txt (what Runnel reads back from them) and
 //       out_dir/<name>.census.json (what the files hold: page_census.h).
 //   runnel_parquet_interop read <files.tsv> <out_dir>
-//       files.tsv: "name<TAB>path" lines. Writes out_dir/<name>.txt: what Runnel reads.
+//       files.tsv: "name<TAB>path[<TAB>sql]" lines. Writes out_dir/<name>.txt: what Runnel reads
+//       with read().parquet(path), or with SELECT * FROM parquet.`path` when the line says sql.
 //   runnel_parquet_interop handmade <out_dir>
 //       Writes <name>.parquet and <name>.expected.txt for each hand-made file.
+//   runnel_parquet_interop count <queries.tsv> <out_file>
+//       queries.tsv: "key<TAB>sql" lines; writes "key<TAB>value" with the first cell each query
+//       returns (filter_check.mjs counts rows with it).
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -51,9 +56,15 @@ void WriteFile(const std::filesystem::path& path, const std::string& text) {
   if (!out) throw std::runtime_error("cannot write " + path.string());
 }
 
-// What Runnel reads from `path` (a file or a directory of them), as canonical text.
-std::string ReadWithRunnel(Session& session, const std::string& path) {
+// What Runnel reads from `path` (a file or a directory of them), as canonical text: through
+// read().parquet(), or with `sql` through SELECT * FROM parquet.`path`.
+std::string ReadWithRunnel(Session& session, const std::string& path, bool sql = false) {
   DataFrame df = session.read().parquet(path);
+  if (sql) {
+    auto query = session.sql("SELECT * FROM parquet.`" + path + "`");
+    if (!query.ok()) return "#error\t" + query.status().ToString() + "\n";
+    df = *query;
+  }
   auto schema = df.schema();
   if (!schema.ok()) return "#error\t" + schema.status().ToString() + "\n";
   auto rows = df.collect();
@@ -91,7 +102,32 @@ int Write(const std::string& configs, const std::filesystem::path& out_dir, int 
 int Read(const std::string& files, const std::filesystem::path& out_dir) {
   auto session = Session::Make();
   std::filesystem::create_directories(out_dir);
-  for (const auto& line : ReadTsv(files)) WriteFile(out_dir / (line[0] + ".txt"), ReadWithRunnel(*session, line[1]));
+  for (const auto& line : ReadTsv(files)) {
+    const bool sql = line.size() > 2 && line[2] == "sql";
+    WriteFile(out_dir / (line[0] + ".txt"), ReadWithRunnel(*session, line[1], sql));
+  }
+  return 0;
+}
+
+// Runs each query ("key<TAB>sql" lines) and writes "key<TAB>first cell of the first row" (or
+// "#error ..."), one line each.
+int Count(const std::string& queries, const std::filesystem::path& out_file) {
+  auto session = Session::Make();
+  std::string out;
+  for (const auto& line : ReadTsv(queries)) {
+    auto df = session->sql(line[1]);
+    Result<std::vector<Row>> rows = df.ok() ? df->collect() : Result<std::vector<Row>>(df.status());
+    std::string cell;
+    if (!rows.ok()) {
+      cell = "#error " + rows.status().ToString();
+      std::replace(cell.begin(), cell.end(), '\n', ' ');
+      std::replace(cell.begin(), cell.end(), '\t', ' ');
+    } else {
+      cell = rows->empty() ? "#no rows" : CanonicalValue((*rows)[0][0]);
+    }
+    out += line[0] + "\t" + cell + "\n";
+  }
+  WriteFile(out_file, out);
   return 0;
 }
 
@@ -105,12 +141,14 @@ int main(int argc, char** argv) {
     if (args.size() == 4 && args[0] == "write") return Write(args[1], args[2], std::stoi(args[3]));
     if (args.size() == 3 && args[0] == "read") return Read(args[1], args[2]);
     if (args.size() == 2 && args[0] == "handmade") return WriteHandmadeFiles(args[1]);
+    if (args.size() == 3 && args[0] == "count") return Count(args[1], args[2]);
   } catch (const std::exception& e) {
     std::cerr << "runnel_parquet_interop: " << e.what() << "\n";
     return 1;
   }
   std::cerr << "usage: runnel_parquet_interop write <configs.tsv> <out_dir> <num_rows>\n"
                "       runnel_parquet_interop read <files.tsv> <out_dir>\n"
-               "       runnel_parquet_interop handmade <out_dir>\n";
+               "       runnel_parquet_interop handmade <out_dir>\n"
+               "       runnel_parquet_interop count <queries.tsv> <out_file>\n";
   return 2;
 }

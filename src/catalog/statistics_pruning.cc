@@ -1,5 +1,7 @@
 #include "catalog/statistics_pruning.h"
 
+#include <cmath>
+
 #include "function/cast.h"
 
 namespace runnel::catalog {
@@ -72,7 +74,8 @@ bool HasMinMax(const ColumnRange& r) {
   if (!r.min || !r.max) return false;
   // NaN is greater than everything in Runnel's order, so a NaN max is a true upper bound (Parquet
   // statistics of doubles report one: NaNs are left out of their max). A NaN min says nothing.
-  return !(r.min->type()->id() == type::TypeId::kDouble && r.min->double_value() != r.min->double_value());
+  const type::Value& min = *r.min;
+  return !(min.type()->id() == type::TypeId::kDouble && std::isnan(min.double_value()));
 }
 
 // column <op> literal, with op one of equal, less, less_equal, greater, greater_equal, not_equal.

@@ -16,7 +16,8 @@ namespace fs = std::filesystem;
 using type::Value;
 
 TEST(ParquetStatisticsPruningTest, NaNRowsSurviveUpperBoundFilters) {
-  const fs::path dir = fs::temp_directory_path() / ("runnel-pruning-test-" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("runnel-pruning-test-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   auto session = Session::Make();
   const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -24,7 +25,11 @@ TEST(ParquetStatisticsPruningTest, NaNRowsSurviveUpperBoundFilters) {
   std::vector<Row> rows;
   for (double d : {1.0, nan, 2.0, 3.0, nan}) rows.push_back(Row({Value::Double(d)}));
   rows.push_back(Row({Value::NullOf(type::Double())}));
-  ASSERT_TRUE(session->createDataFrame(rows, "d DOUBLE").write().option("rowGroupSize", int64_t{2}).parquet(dir.string()).ok());
+  ASSERT_TRUE(session->createDataFrame(rows, "d DOUBLE")
+                  .write()
+                  .option("rowGroupSize", int64_t{2})
+                  .parquet(dir.string())
+                  .ok());
   auto count = [&](const std::string& where) -> int64_t {
     auto df = session->sql("SELECT count(*) FROM parquet.`" + dir.string() + "` WHERE " + where);
     EXPECT_TRUE(df.ok()) << df.status().ToString();

@@ -14,7 +14,8 @@ std::string CanonicalDouble(double v) {
   // The shortest digits that round-trip (the closest of them, as JavaScript picks), laid out by
   // the rules of ECMAScript's Number::toString.
   char buffer[64];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof(buffer), std::fabs(v), std::chars_format::scientific);
+  auto [end, ec] =
+      std::to_chars(buffer, buffer + sizeof(buffer), std::fabs(v), std::chars_format::scientific);
   std::string text(buffer, end);
   size_t e = text.find('e');
   std::string digits = text.substr(0, e);
@@ -113,9 +114,9 @@ std::string CanonicalTimestamp(int64_t micros) {
   const int64_t in_day = micros - days * kMicrosPerDay;
   const int64_t seconds = in_day / 1000000;
   char buffer[48];
-  std::snprintf(buffer, sizeof(buffer), " %02lld:%02lld:%02lld.%06lld", static_cast<long long>(seconds / 3600),
-                static_cast<long long>(seconds / 60 % 60), static_cast<long long>(seconds % 60),
-                static_cast<long long>(in_day % 1000000));
+  std::snprintf(buffer, sizeof(buffer), " %02lld:%02lld:%02lld.%06lld",
+                static_cast<long long>(seconds / 3600), static_cast<long long>(seconds / 60 % 60),
+                static_cast<long long>(seconds % 60), static_cast<long long>(in_day % 1000000));
   return CanonicalDate(days) + buffer;
 }
 
@@ -123,18 +124,28 @@ std::string CanonicalValue(const type::Value& v) {
   if (v.is_null()) return "NULL";
   const type::DataType& t = *v.type();
   switch (t.id()) {
-    case type::TypeId::kBoolean: return v.bool_value() ? "true" : "false";
-    case type::TypeId::kInt: return std::to_string(v.int_value());
-    case type::TypeId::kBigInt: return std::to_string(v.bigint_value());
-    case type::TypeId::kDouble: return CanonicalDouble(v.double_value());
-    case type::TypeId::kDecimal: return CanonicalDecimal(v.decimal_value(), t.scale());
-    case type::TypeId::kString: return Quote(v.string_value());
-    case type::TypeId::kBinary: return Hex(v.string_value());
-    case type::TypeId::kDate: return CanonicalDate(v.int_value());
-    case type::TypeId::kTimestamp: return CanonicalTimestamp(v.bigint_value());
+    case type::TypeId::kBoolean:
+      return v.bool_value() ? "true" : "false";
+    case type::TypeId::kInt:
+      return std::to_string(v.int_value());
+    case type::TypeId::kBigInt:
+      return std::to_string(v.bigint_value());
+    case type::TypeId::kDouble:
+      return CanonicalDouble(v.double_value());
+    case type::TypeId::kDecimal:
+      return CanonicalDecimal(v.decimal_value(), t.scale());
+    case type::TypeId::kString:
+      return Quote(v.string_value());
+    case type::TypeId::kBinary:
+      return Hex(v.string_value());
+    case type::TypeId::kDate:
+      return CanonicalDate(v.int_value());
+    case type::TypeId::kTimestamp:
+      return CanonicalTimestamp(v.bigint_value());
     case type::TypeId::kArray: {
       std::string out = "[";
-      for (size_t i = 0; i < v.children().size(); ++i) out += (i ? "," : "") + CanonicalValue(v.children()[i]);
+      for (size_t i = 0; i < v.children().size(); ++i)
+        out += (i ? "," : "") + CanonicalValue(v.children()[i]);
       return out + "]";
     }
     case type::TypeId::kStruct: {
@@ -147,27 +158,40 @@ std::string CanonicalValue(const type::Value& v) {
     case type::TypeId::kMap: {
       std::string out = "{";
       for (size_t i = 0; i < v.children().size(); ++i) {
-        out += (i ? "," : "") + CanonicalValue(v.children()[i]) + "=>" + CanonicalValue(v.map_values()[i]);
+        out += (i ? "," : "") + CanonicalValue(v.children()[i]) + "=>" +
+               CanonicalValue(v.map_values()[i]);
       }
       return out + "}";
     }
-    default: return "<" + t.ToString() + ">";
+    default:
+      return "<" + t.ToString() + ">";
   }
 }
 
 std::string CanonicalType(const type::DataType& t) {
   switch (t.id()) {
-    case type::TypeId::kBoolean: return "BOOLEAN";
-    case type::TypeId::kInt: return "INT";
-    case type::TypeId::kBigInt: return "BIGINT";
-    case type::TypeId::kDouble: return "DOUBLE";
-    case type::TypeId::kDecimal: return "DECIMAL(" + std::to_string(t.precision()) + "," + std::to_string(t.scale()) + ")";
-    case type::TypeId::kString: return "STRING";
-    case type::TypeId::kBinary: return "BINARY";
-    case type::TypeId::kDate: return "DATE";
-    case type::TypeId::kTimestamp: return "TIMESTAMP";
-    case type::TypeId::kArray: return "ARRAY<" + CanonicalType(*t.element_type()) + ">";
-    case type::TypeId::kMap: return "MAP<" + CanonicalType(*t.key_type()) + "," + CanonicalType(*t.value_type()) + ">";
+    case type::TypeId::kBoolean:
+      return "BOOLEAN";
+    case type::TypeId::kInt:
+      return "INT";
+    case type::TypeId::kBigInt:
+      return "BIGINT";
+    case type::TypeId::kDouble:
+      return "DOUBLE";
+    case type::TypeId::kDecimal:
+      return "DECIMAL(" + std::to_string(t.precision()) + "," + std::to_string(t.scale()) + ")";
+    case type::TypeId::kString:
+      return "STRING";
+    case type::TypeId::kBinary:
+      return "BINARY";
+    case type::TypeId::kDate:
+      return "DATE";
+    case type::TypeId::kTimestamp:
+      return "TIMESTAMP";
+    case type::TypeId::kArray:
+      return "ARRAY<" + CanonicalType(*t.element_type()) + ">";
+    case type::TypeId::kMap:
+      return "MAP<" + CanonicalType(*t.key_type()) + "," + CanonicalType(*t.value_type()) + ">";
     case type::TypeId::kStruct: {
       std::string out = "STRUCT<";
       for (size_t i = 0; i < t.fields().size(); ++i) {
@@ -175,7 +199,8 @@ std::string CanonicalType(const type::DataType& t) {
       }
       return out + ">";
     }
-    default: return t.ToString();
+    default:
+      return t.ToString();
   }
 }
 

@@ -24,23 +24,27 @@ const std::vector<std::string>& PrimitivePool(type::TypeId id) {
       {type::TypeId::kBoolean, {"true", "false"}},
       {type::TypeId::kInt, {"-2147483648", "2147483647", "0", "-1", "1", "42"}},
       {type::TypeId::kBigInt,
-       {"-9223372036854775808", "9223372036854775807", "0", "-1", "9007199254740993", "-9007199254740993",
-        "2147483648"}},
+       {"-9223372036854775808", "9223372036854775807", "0", "-1", "9007199254740993",
+        "-9007199254740993", "2147483648"}},
       {type::TypeId::kDouble,
        {"-0.0", "0.0", "nan", "inf", "-inf", "4.9406564584124654e-324", "2.2250738585072009e-308",
-        "2.2250738585072014e-308", "1e308", "1.7976931348623157e308", "-1.7976931348623157e308", "0.1",
-        "0.30000000000000004", "-1.5", "1e21", "1e-7", "123456789.125", "9007199254740993", "-1e-300"}},
+        "2.2250738585072014e-308", "1e308", "1.7976931348623157e308", "-1.7976931348623157e308",
+        "0.1", "0.30000000000000004", "-1.5", "1e21", "1e-7", "123456789.125", "9007199254740993",
+        "-1e-300"}},
       {type::TypeId::kString,
-       {R"("")", R"("a")", R"("NULL")", R"("ü")", R"("日本語テキスト")", R"("😀🎉 emoji")", R"("tab\there")",
-        R"("new\nline")", R"("cr\rlf")", R"("quote\" back\\slash")", R"("\x01\x1f\x7f ctrl")", R"("  padded  ")",
-        R"("Ω≈ç√∫ é")", R"("a,b;c|d=>e")"}},
-      {type::TypeId::kBinary, {R"("")", R"("\x00")", R"("\x00\xff\x80\x7f")", R"("abc")", R"("\xc3\x28")"}},
+       {R"("")", R"("a")", R"("NULL")", R"("ü")", R"("日本語テキスト")", R"("😀🎉 emoji")",
+        R"("tab\there")", R"("new\nline")", R"("cr\rlf")", R"("quote\" back\\slash")",
+        R"("\x01\x1f\x7f ctrl")", R"("  padded  ")", R"("Ω≈ç√∫ é")", R"("a,b;c|d=>e")"}},
+      {type::TypeId::kBinary,
+       {R"("")", R"("\x00")", R"("\x00\xff\x80\x7f")", R"("abc")", R"("\xc3\x28")"}},
       {type::TypeId::kDate,
-       {R"("0001-01-01")", R"("9999-12-31")", R"("1969-12-31")", R"("1970-01-01")", R"("1582-10-04")",
-        R"("1582-10-15")", R"("1900-02-28")", R"("2000-02-29")", R"("2024-12-31")", R"("1000-06-15")"}},
+       {R"("0001-01-01")", R"("9999-12-31")", R"("1969-12-31")", R"("1970-01-01")",
+        R"("1582-10-04")", R"("1582-10-15")", R"("1900-02-28")", R"("2000-02-29")",
+        R"("2024-12-31")", R"("1000-06-15")"}},
       {type::TypeId::kTimestamp,
-       {R"("1970-01-01 00:00:00")", R"("1969-12-31 23:59:59.999999")", R"("1970-01-01 00:00:00.000001")",
-        R"("0001-01-01 00:00:00")", R"("9999-12-31 23:59:59.999999")", R"("1969-07-20 20:17:40.123456")",
+       {R"("1970-01-01 00:00:00")", R"("1969-12-31 23:59:59.999999")",
+        R"("1970-01-01 00:00:00.000001")", R"("0001-01-01 00:00:00")",
+        R"("9999-12-31 23:59:59.999999")", R"("1969-07-20 20:17:40.123456")",
         R"("2024-02-29 12:34:56.000001")", R"("1900-01-01 00:00:00.5")", R"("1582-10-15 00:00:00")",
         R"("1000-01-01 12:00:00.999999")"}},
   };
@@ -60,8 +64,8 @@ std::vector<Value> EdgeValues(const DataTypePtr& t) {
   if (t->id() == type::TypeId::kDecimal) {
     const int p = t->precision(), s = t->scale();
     const type::int128_t max = Pow10(p) - 1;
-    for (type::int128_t u : {max, -max, type::int128_t{0}, type::int128_t{1}, type::int128_t{-1}, max / 7,
-                             -(max / 3), -Pow10(p - 1)}) {
+    for (type::int128_t u : {max, -max, type::int128_t{0}, type::int128_t{1}, type::int128_t{-1},
+                             max / 7, -(max / 3), -Pow10(p - 1)}) {
       out.push_back(Value::Decimal(u, p, s));
     }
     if (p > s) out.push_back(Value::Decimal(Pow10(s), p, s));  // 1, when it fits
@@ -107,28 +111,46 @@ const std::vector<ColumnSpec>& Columns() {
       {"bin", "BINARY", {}},
       {"dt", "DATE", {}},
       {"ts", "TIMESTAMP", {}},
-      {"a_int", "ARRAY<INT>",
+      {"a_int",
+       "ARRAY<INT>",
        {"[]", "[NULL]", "[1, NULL, 3]", "[-2147483648, 2147483647]", "[NULL, NULL]",
-        "[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32]"}},
+        "[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,"
+        "32]"}},
       {"a_str", "ARRAY<STRING>", {"[]", R"([""])", R"([NULL, ""])", R"(["日本", "😀", "NULL"])"}},
-      {"a_dbl", "ARRAY<DOUBLE>", {"[]", "[nan, -0.0, inf, -inf]", "[NULL, 4.9406564584124654e-324]"}},
-      {"a_a", "ARRAY<ARRAY<INT>>", {"[]", "[[]]", "[NULL]", "[[1, 2], [], NULL, [NULL]]", "[[-2147483648]]"}},
-      {"a_st", "ARRAY<STRUCT<x: INT, y: STRING>>",
+      {"a_dbl",
+       "ARRAY<DOUBLE>",
+       {"[]", "[nan, -0.0, inf, -inf]", "[NULL, 4.9406564584124654e-324]"}},
+      {"a_a",
+       "ARRAY<ARRAY<INT>>",
+       {"[]", "[[]]", "[NULL]", "[[1, 2], [], NULL, [NULL]]", "[[-2147483648]]"}},
+      {"a_st",
+       "ARRAY<STRUCT<x: INT, y: STRING>>",
        {"[]", "[NULL]", "[{NULL, NULL}]", R"([{1, "a"}, NULL, {NULL, "b"}])"}},
-      {"st", "STRUCT<p: INT, q: STRING, r: DOUBLE>",
+      {"st",
+       "STRUCT<p: INT, q: STRING, r: DOUBLE>",
        {"{NULL, NULL, NULL}", R"({1, "", -0.0})", R"({2147483647, "ü", nan})"}},
-      {"st_nested", "STRUCT<inner: STRUCT<u: BIGINT, v: ARRAY<DATE>>, w: DECIMAL(20,3)>",
-       {"{NULL, NULL}", "{{NULL, NULL}, 1.5}", R"({{-1, ["0001-01-01", NULL, "9999-12-31"]}, NULL})",
+      {"st_nested",
+       "STRUCT<inner: STRUCT<u: BIGINT, v: ARRAY<DATE>>, w: DECIMAL(20,3)>",
+       {"{NULL, NULL}", "{{NULL, NULL}, 1.5}",
+        R"({{-1, ["0001-01-01", NULL, "9999-12-31"]}, NULL})",
         "{{9223372036854775807, []}, -99999999999999999.999}"}},
-      {"m", "MAP<STRING, INT>",
-       {"{}", R"({"a" => NULL})", R"({"a" => 1, "b" => NULL, "" => -2147483648})", R"({"日本" => 2})"}},
-      {"m_arr", "MAP<STRING, ARRAY<INT>>",
+      {"m",
+       "MAP<STRING, INT>",
+       {"{}", R"({"a" => NULL})", R"({"a" => 1, "b" => NULL, "" => -2147483648})",
+        R"({"日本" => 2})"}},
+      {"m_arr",
+       "MAP<STRING, ARRAY<INT>>",
        {"{}", R"({"k" => NULL})", R"({"k" => []})", R"({"k" => [NULL, 1], "j" => [2]})"}},
-      {"st_map", "STRUCT<k: BIGINT, mm: MAP<INT, STRING>>",
+      {"st_map",
+       "STRUCT<k: BIGINT, mm: MAP<INT, STRING>>",
        {"{NULL, NULL}", "{1, {}}", R"({2, {1 => NULL, 2 => "x"}})"}},
-      {"m_st", "MAP<INT, STRUCT<f: DOUBLE, g: TIMESTAMP>>",
-       {"{1 => NULL}", "{2 => {NULL, NULL}}", R"({3 => {nan, "1969-12-31 23:59:59.999999"}, 4 => {1e308, NULL}})"}},
-      {"a_m", "ARRAY<MAP<STRING, BIGINT>>", {"[]", "[NULL]", "[{}]", R"([{"a" => 1}, NULL, {"b" => NULL}])"}},
+      {"m_st",
+       "MAP<INT, STRUCT<f: DOUBLE, g: TIMESTAMP>>",
+       {"{1 => NULL}", "{2 => {NULL, NULL}}",
+        R"({3 => {nan, "1969-12-31 23:59:59.999999"}, 4 => {1e308, NULL}})"}},
+      {"a_m",
+       "ARRAY<MAP<STRING, BIGINT>>",
+       {"[]", "[NULL]", "[{}]", R"([{"a" => 1}, NULL, {"b" => NULL}])"}},
   };
   return kColumns;
 }
@@ -146,7 +168,8 @@ class RandomValues {
     switch (t->id()) {
       case type::TypeId::kArray: {
         std::vector<Value> elements;
-        for (int64_t n = Below(depth > 1 ? 3 : 6); n > 0; --n) elements.push_back(Of(t->element_type(), depth + 1));
+        for (int64_t n = Below(depth > 1 ? 3 : 6); n > 0; --n)
+          elements.push_back(Of(t->element_type(), depth + 1));
         return Value::Array(t->element_type(), std::move(elements));
       }
       case type::TypeId::kStruct: {
@@ -159,13 +182,15 @@ class RandomValues {
         std::set<std::string> seen;
         for (int64_t n = Below(5); n > 0; --n) {
           Value key = Of(t->key_type(), depth + 1);
-          if (key.is_null() || !seen.insert(CanonicalValue(key)).second) continue;  // keys: non-NULL, unique
+          if (key.is_null() || !seen.insert(CanonicalValue(key)).second)
+            continue;  // keys: non-NULL, unique
           keys.push_back(key);
           values.push_back(Of(t->value_type(), depth + 1));
         }
         return Value::Map(t, std::move(keys), std::move(values));
       }
-      default: break;
+      default:
+        break;
     }
     if (Below(3) == 0) {
       std::vector<Value> edges = EdgeValues(t);
@@ -177,8 +202,10 @@ class RandomValues {
  private:
   Value Primitive(const DataTypePtr& t) {
     switch (t->id()) {
-      case type::TypeId::kBoolean: return Value::Boolean(Next() & 1);
-      case type::TypeId::kInt: return Value::Int(static_cast<int32_t>(Below(4) ? Below(2000) - 1000 : Next()));
+      case type::TypeId::kBoolean:
+        return Value::Boolean(Next() & 1);
+      case type::TypeId::kInt:
+        return Value::Int(static_cast<int32_t>(Below(4) ? Below(2000) - 1000 : Next()));
       case type::TypeId::kBigInt:
         return Value::BigInt(Below(4) ? Below(2000000) - 1000000 : static_cast<int64_t>(Next()));
       case type::TypeId::kDouble: {
@@ -190,15 +217,19 @@ class RandomValues {
       }
       case type::TypeId::kDecimal: {
         type::int128_t bound = Pow10(t->precision());
-        type::int128_t u = ((static_cast<type::int128_t>(Next() >> 1) << 63) | (Next() >> 1)) % bound;
+        type::int128_t u =
+            ((static_cast<type::int128_t>(Next() >> 1) << 63) | (Next() >> 1)) % bound;
         if (Below(3) == 0) u %= 100000;
         return Value::Decimal(Below(2) ? u : -u, t->precision(), t->scale());
       }
       case type::TypeId::kString: {
-        static const std::vector<std::string> kPieces = {"a", "b", "xyz", "ü", "日", "😀", " ", "-", "0", "Ω"};
-        if (Below(2)) return Value::String("common-" + std::to_string(Below(12)));  // dictionary material
+        static const std::vector<std::string> kPieces = {"a", "b", "xyz", "ü", "日",
+                                                         "😀", " ", "-",   "0", "Ω"};
+        if (Below(2))
+          return Value::String("common-" + std::to_string(Below(12)));  // dictionary material
         std::string s;
-        for (int64_t n = Below(12); n > 0; --n) s += kPieces[Below(static_cast<int64_t>(kPieces.size()))];
+        for (int64_t n = Below(12); n > 0; --n)
+          s += kPieces[Below(static_cast<int64_t>(kPieces.size()))];
         return Value::String(s);
       }
       case type::TypeId::kBinary: {
@@ -206,12 +237,15 @@ class RandomValues {
         for (int64_t n = Below(16); n > 0; --n) s.push_back(static_cast<char>(Next()));
         return Value::Binary(s);
       }
-      case type::TypeId::kDate: return Value::Date(static_cast<int32_t>(Below(2932896 + 719162 + 1) - 719162));
+      case type::TypeId::kDate:
+        return Value::Date(static_cast<int32_t>(Below(2932896 + 719162 + 1) - 719162));
       case type::TypeId::kTimestamp: {
         const int64_t min = -62135596800000000LL, max = 253402300799999999LL;
-        return Value::Timestamp(min + static_cast<int64_t>(Next() % static_cast<uint64_t>(max - min + 1)));
+        return Value::Timestamp(
+            min + static_cast<int64_t>(Next() % static_cast<uint64_t>(max - min + 1)));
       }
-      default: return Value::NullOf(t);
+      default:
+        return Value::NullOf(t);
     }
   }
 

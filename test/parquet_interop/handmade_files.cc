@@ -2,9 +2,9 @@
 
 #include <cmath>
 #include <cstring>
-#include <limits>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -51,8 +51,8 @@ class HandmadeFile {
     schema_.push_back(root);
   }
 
-  void AddColumn(pq::SchemaElement element, const std::vector<Page>& pages, std::optional<std::string> dictionary = {},
-                 int32_t dictionary_size = 0) {
+  void AddColumn(pq::SchemaElement element, const std::vector<Page>& pages,
+                 std::optional<std::string> dictionary = {}, int32_t dictionary_size = 0) {
     const bool optional = element.repetition_type == pq::FieldRepetitionType::kOptional;
     ++*schema_[0].num_children;
     pq::ColumnMetaData meta;
@@ -66,7 +66,8 @@ class HandmadeFile {
       meta.dictionary_page_offset = start;
       pq::PageHeader header;
       header.type = pq::PageType::kDictionaryPage;
-      header.dictionary_page_header = pq::DictionaryPageHeader{dictionary_size, pq::Encoding::kPlain, {}};
+      header.dictionary_page_header =
+          pq::DictionaryPageHeader{dictionary_size, pq::Encoding::kPlain, {}};
       uncompressed += Emit(header, *dictionary, "");
       encodings.insert(pq::Encoding::kPlain);
     }
@@ -82,15 +83,21 @@ class HandmadeFile {
         int32_t nulls = 0;
         for (int16_t d : page.def) nulls += d == 0;
         header.type = pq::PageType::kDataPageV2;
-        header.data_page_header_v2 = pq::DataPageHeaderV2{page.num_entries, nulls, page.num_entries, page.encoding,
-                                                          static_cast<int32_t>(levels.size()), 0,
-                                                          codec_ != pq::CompressionCodec::kUncompressed, {}};
+        header.data_page_header_v2 =
+            pq::DataPageHeaderV2{page.num_entries,
+                                 nulls,
+                                 page.num_entries,
+                                 page.encoding,
+                                 static_cast<int32_t>(levels.size()),
+                                 0,
+                                 codec_ != pq::CompressionCodec::kUncompressed,
+                                 {}};
         uncompressed += Emit(header, page.values, levels);
       } else {
         if (optional) pq::AppendLevelsV1(page.def.data(), page.num_entries, 1, &levels);
         header.type = pq::PageType::kDataPage;
-        header.data_page_header =
-            pq::DataPageHeader{page.num_entries, page.encoding, pq::Encoding::kRle, pq::Encoding::kRle, {}};
+        header.data_page_header = pq::DataPageHeader{
+            page.num_entries, page.encoding, pq::Encoding::kRle, pq::Encoding::kRle, {}};
         uncompressed += Emit(header, levels + page.values, "");
       }
     }
@@ -143,7 +150,8 @@ pq::SchemaElement Leaf(const std::string& name, pq::Type type, bool optional) {
   pq::SchemaElement e;
   e.name = name;
   e.type = type;
-  e.repetition_type = optional ? pq::FieldRepetitionType::kOptional : pq::FieldRepetitionType::kRequired;
+  e.repetition_type =
+      optional ? pq::FieldRepetitionType::kOptional : pq::FieldRepetitionType::kRequired;
   return e;
 }
 
@@ -167,8 +175,8 @@ void WriteInt96File(const std::filesystem::path& dir) {
   constexpr int64_t kJulianDayOfEpoch = 2440588;
   constexpr int64_t kNanosPerDay = 86400LL * 1000000000;
   struct Instant {
-    std::string date;     // a literal for DaysFromCivil
-    int64_t nanos;        // within the day
+    std::string date;  // a literal for DaysFromCivil
+    int64_t nanos;     // within the day
   };
   const std::vector<std::optional<Instant>> instants = {
       Instant{"1970-01-01", 0},
@@ -205,26 +213,32 @@ void WriteInt96File(const std::filesystem::path& dir) {
     rows.emplace_back(std::vector<Value>{Value::Int(static_cast<int32_t>(i)), ts, ts});
   }
   std::string id_values;
-  for (size_t i = 0; i < instants.size(); ++i) AppendLittleEndian<int32_t>(static_cast<int32_t>(i), &id_values);
+  for (size_t i = 0; i < instants.size(); ++i)
+    AppendLittleEndian<int32_t>(static_cast<int32_t>(i), &id_values);
   std::string index_values(1, static_cast<char>(4));  // the bit width, then the RLE runs
   indices.Flush(&index_values);
   const int32_t n = static_cast<int32_t>(instants.size());
 
   HandmadeFile file(pq::CompressionCodec::kSnappy);
-  file.AddColumn(Leaf("id", pq::Type::kInt32, false), {Page{false, pq::Encoding::kPlain, {}, n, id_values}});
-  file.AddColumn(Leaf("ts", pq::Type::kInt96, true), {Page{false, pq::Encoding::kPlain, def, n, plain}});
-  file.AddColumn(Leaf("ts_dict", pq::Type::kInt96, true), {Page{false, pq::Encoding::kRleDictionary, def, n, index_values}},
-                 dictionary, dictionary_size);
+  file.AddColumn(Leaf("id", pq::Type::kInt32, false),
+                 {Page{false, pq::Encoding::kPlain, {}, n, id_values}});
+  file.AddColumn(Leaf("ts", pq::Type::kInt96, true),
+                 {Page{false, pq::Encoding::kPlain, def, n, plain}});
+  file.AddColumn(Leaf("ts_dict", pq::Type::kInt96, true),
+                 {Page{false, pq::Encoding::kRleDictionary, def, n, index_values}}, dictionary,
+                 dictionary_size);
   WriteFile(dir / "int96.parquet", file.Finish(n));
-  type::Schema schema({{"id", type::Int(), true}, {"ts", type::Timestamp(), true}, {"ts_dict", type::Timestamp(), true}});
+  type::Schema schema({{"id", type::Int(), true},
+                       {"ts", type::Timestamp(), true},
+                       {"ts_dict", type::Timestamp(), true}});
   WriteFile(dir / "int96.expected.txt", CanonicalTable(schema, rows));
 }
 
 // A column's values split in two pages, the first a v1 page, the second a v2 page (a chunk may
 // mix them); `encode` encodes a page's non-NULL values.
 template <typename T, typename Encode>
-std::vector<Page> TwoPages(const std::vector<std::optional<T>>& values, pq::Encoding encoding, bool optional,
-                           Encode encode) {
+std::vector<Page> TwoPages(const std::vector<std::optional<T>>& values, pq::Encoding encoding,
+                           bool optional, Encode encode) {
   std::vector<Page> pages;
   const size_t half = values.size() / 2;
   for (auto [begin, end] : {std::pair<size_t, size_t>{0, half}, {half, values.size()}}) {
@@ -283,21 +297,28 @@ void WriteDeltaFile(const std::filesystem::path& dir) {
     id.push_back(r);
     const int32_t ints[] = {INT32_MIN, INT32_MAX, 0, -1, static_cast<int32_t>(r * 1000003u)};
     i32.push_back(r % 5 == 0 ? std::nullopt : std::optional<int32_t>(ints[r % 5]));
-    const int64_t longs[] = {INT64_MIN, INT64_MAX, 0, -1, static_cast<int64_t>(r * 0x9E3779B97F4A7C15ull)};
+    const int64_t longs[] = {INT64_MIN, INT64_MAX, 0, -1,
+                             static_cast<int64_t>(r * 0x9E3779B97F4A7C15ull)};
     i64.push_back(r % 6 == 0 ? std::nullopt : std::optional<int64_t>(longs[r % 5]));
-    std::string t = r % 11 == 0 ? "" : "shared/prefix/" + std::string(r % 3 == 0 ? "日本/" : "") + std::to_string(r / 4);
+    std::string t = r % 11 == 0 ? ""
+                                : "shared/prefix/" + std::string(r % 3 == 0 ? "日本/" : "") +
+                                      std::to_string(r / 4);
     if (r % 13 == 0) t = "😀 completely different " + std::to_string(r);
     text.push_back(r % 7 == 0 ? std::nullopt : std::optional<std::string>(t));
     std::string b(static_cast<size_t>(r % 5), '\xff');
     b.push_back(static_cast<char>(r));
     b += std::string(static_cast<size_t>(r % 3), '\0');
     bytes.push_back(r % 9 == 4 ? std::nullopt : std::optional<std::string>(b));
-    text_dlba.push_back(r % 8 == 1 ? std::nullopt : std::optional<std::string>(t + "|" + std::to_string(r * r)));
-    const type::int128_t decimals[] = {max38, -max38, 0, static_cast<type::int128_t>(r) * 12345678901234567LL,
-                                       -static_cast<type::int128_t>(r) * 1000000007 * 1000000007 * 1000000007};
+    text_dlba.push_back(r % 8 == 1 ? std::nullopt
+                                   : std::optional<std::string>(t + "|" + std::to_string(r * r)));
+    const type::int128_t decimals[] = {
+        max38, -max38, 0, static_cast<type::int128_t>(r) * 12345678901234567LL,
+        -static_cast<type::int128_t>(r) * 1000000007 * 1000000007 * 1000000007};
     decimal_values.push_back(decimals[r % 5]);
-    decimal.push_back(r % 10 == 3 ? std::nullopt : std::optional<std::string>(BigEndian128(decimals[r % 5])));
-    const double ds[] = {r * 0.1, -0.0, std::numeric_limits<double>::infinity(), std::nan(""), 5e-324, -1e308};
+    decimal.push_back(r % 10 == 3 ? std::nullopt
+                                  : std::optional<std::string>(BigEndian128(decimals[r % 5])));
+    const double ds[] = {r * 0.1,      -0.0,   std::numeric_limits<double>::infinity(),
+                         std::nan(""), 5e-324, -1e308};
     doubles.push_back(r % 12 == 5 ? std::nullopt : std::optional<double>(ds[r % 6]));
   }
 
@@ -311,9 +332,11 @@ void WriteDeltaFile(const std::filesystem::path& dir) {
   pq::SchemaElement s = Leaf("s", pq::Type::kByteArray, true);
   s.converted_type = pq::ConvertedType::kUtf8;
   s.logical_type = pq::LogicalType::Of(pq::LogicalType::Kind::kString);
-  file.AddColumn(s, TwoPages(text, pq::Encoding::kDeltaByteArray, true, DeltaBytes<pq::DeltaByteArrayEncoder>));
-  file.AddColumn(Leaf("bin", pq::Type::kByteArray, true),
-                 TwoPages(bytes, pq::Encoding::kDeltaByteArray, true, DeltaBytes<pq::DeltaByteArrayEncoder>));
+  file.AddColumn(s, TwoPages(text, pq::Encoding::kDeltaByteArray, true,
+                             DeltaBytes<pq::DeltaByteArrayEncoder>));
+  file.AddColumn(
+      Leaf("bin", pq::Type::kByteArray, true),
+      TwoPages(bytes, pq::Encoding::kDeltaByteArray, true, DeltaBytes<pq::DeltaByteArrayEncoder>));
   s.name = "s_dlba";
   file.AddColumn(s, TwoPages(text_dlba, pq::Encoding::kDeltaLengthByteArray, true,
                              DeltaBytes<pq::DeltaLengthByteArrayEncoder>));
@@ -323,14 +346,16 @@ void WriteDeltaFile(const std::filesystem::path& dir) {
   dec.precision = 38;
   dec.scale = 0;
   dec.logical_type = pq::LogicalType::Decimal(0, 38);
-  file.AddColumn(dec, TwoPages(decimal, pq::Encoding::kDeltaByteArray, true, DeltaBytes<pq::DeltaByteArrayEncoder>));
-  file.AddColumn(Leaf("dbl", pq::Type::kDouble, true),
-                 TwoPages(doubles, pq::Encoding::kByteStreamSplit, true, [](const std::vector<double>& v) {
-                   std::string out;
-                   pq::AppendByteStreamSplit(reinterpret_cast<const uint8_t*>(v.data()),
-                                             static_cast<int64_t>(v.size()), 8, &out);
-                   return out;
-                 }));
+  file.AddColumn(dec, TwoPages(decimal, pq::Encoding::kDeltaByteArray, true,
+                               DeltaBytes<pq::DeltaByteArrayEncoder>));
+  file.AddColumn(
+      Leaf("dbl", pq::Type::kDouble, true),
+      TwoPages(doubles, pq::Encoding::kByteStreamSplit, true, [](const std::vector<double>& v) {
+        std::string out;
+        pq::AppendByteStreamSplit(reinterpret_cast<const uint8_t*>(v.data()),
+                                  static_cast<int64_t>(v.size()), 8, &out);
+        return out;
+      }));
   WriteFile(dir / "delta.parquet", file.Finish(kRows));
 
   type::Schema schema({{"id", type::Int(), true},
@@ -352,7 +377,8 @@ void WriteDeltaFile(const std::filesystem::path& dir) {
         or_null(i64[r], type::BigInt(), [](int64_t v) { return Value::BigInt(v); }),
         or_null(text[r], type::String(), [](const std::string& v) { return Value::String(v); }),
         or_null(bytes[r], type::Binary(), [](const std::string& v) { return Value::Binary(v); }),
-        or_null(text_dlba[r], type::String(), [](const std::string& v) { return Value::String(v); }),
+        or_null(text_dlba[r], type::String(),
+                [](const std::string& v) { return Value::String(v); }),
         or_null(decimal[r], type::Decimal(38, 0),
                 [&](const std::string&) { return Value::Decimal(decimal_values[r], 38, 0); }),
         or_null(doubles[r], type::Double(), [](double v) { return Value::Double(v); }),

@@ -86,7 +86,8 @@ int Write(const std::string& configs, const std::filesystem::path& out_dir, int 
       options[line[i].substr(0, eq)] = line[i].substr(eq + 1);
     }
     const std::string& name = line[0];
-    Status status = df.write().format("parquet").mode("overwrite").options(options).save(out_dir / name);
+    Status status =
+        df.write().format("parquet").mode("overwrite").options(options).save(out_dir / name);
     if (!status.ok()) {
       std::cerr << "write " << name << ": " << status.ToString() << "\n";
       WriteFile(out_dir / (name + ".runnel.txt"), "#error\twrite: " + status.ToString() + "\n");

@@ -16,15 +16,24 @@ namespace pq = format::parquet;
 
 const char* EncodingName(pq::Encoding e) {
   switch (e) {
-    case pq::Encoding::kPlain: return "PLAIN";
-    case pq::Encoding::kPlainDictionary: return "PLAIN_DICTIONARY";
-    case pq::Encoding::kRle: return "RLE";
-    case pq::Encoding::kBitPacked: return "BIT_PACKED";
-    case pq::Encoding::kDeltaBinaryPacked: return "DELTA_BINARY_PACKED";
-    case pq::Encoding::kDeltaLengthByteArray: return "DELTA_LENGTH_BYTE_ARRAY";
-    case pq::Encoding::kDeltaByteArray: return "DELTA_BYTE_ARRAY";
-    case pq::Encoding::kRleDictionary: return "RLE_DICTIONARY";
-    case pq::Encoding::kByteStreamSplit: return "BYTE_STREAM_SPLIT";
+    case pq::Encoding::kPlain:
+      return "PLAIN";
+    case pq::Encoding::kPlainDictionary:
+      return "PLAIN_DICTIONARY";
+    case pq::Encoding::kRle:
+      return "RLE";
+    case pq::Encoding::kBitPacked:
+      return "BIT_PACKED";
+    case pq::Encoding::kDeltaBinaryPacked:
+      return "DELTA_BINARY_PACKED";
+    case pq::Encoding::kDeltaLengthByteArray:
+      return "DELTA_LENGTH_BYTE_ARRAY";
+    case pq::Encoding::kDeltaByteArray:
+      return "DELTA_BYTE_ARRAY";
+    case pq::Encoding::kRleDictionary:
+      return "RLE_DICTIONARY";
+    case pq::Encoding::kByteStreamSplit:
+      return "BYTE_STREAM_SPLIT";
   }
   return "UNKNOWN";
 }
@@ -48,8 +57,10 @@ std::string PageCensus(const std::string& dir) {
     const std::string file = buffer.str();
     const auto* tail = reinterpret_cast<const uint8_t*>(file.data() + file.size() - 8);
     const uint32_t length = tail[0] | (tail[1] << 8) | (tail[2] << 16) | (uint32_t{tail[3]} << 24);
-    auto meta = pq::ParseFileMetaData(std::string_view(file).substr(file.size() - 8 - length, length));
-    if (!meta.ok()) throw std::runtime_error(entry.path().string() + ": " + meta.status().ToString());
+    auto meta =
+        pq::ParseFileMetaData(std::string_view(file).substr(file.size() - 8 - length, length));
+    if (!meta.ok())
+      throw std::runtime_error(entry.path().string() + ": " + meta.status().ToString());
     ++files;
     row_groups += static_cast<int64_t>(meta->row_groups.size());
     for (const auto& group : meta->row_groups) {
@@ -62,10 +73,13 @@ std::string PageCensus(const std::string& dir) {
         while (at < end) {
           size_t used = 0;
           auto page = pq::ParsePageHeader(std::string_view(file).substr(at, end - at), &used);
-          if (!page.ok()) throw std::runtime_error(entry.path().string() + ": " + page.status().ToString());
+          if (!page.ok())
+            throw std::runtime_error(entry.path().string() + ": " + page.status().ToString());
           if (page->type == pq::PageType::kDictionaryPage) ++dictionary;
-          if (page->data_page_header) ++v1, encodings.insert(EncodingName(page->data_page_header->encoding));
-          if (page->data_page_header_v2) ++v2, encodings.insert(EncodingName(page->data_page_header_v2->encoding));
+          if (page->data_page_header)
+            ++v1, encodings.insert(EncodingName(page->data_page_header->encoding));
+          if (page->data_page_header_v2)
+            ++v2, encodings.insert(EncodingName(page->data_page_header_v2->encoding));
           at += static_cast<int64_t>(used) + page->compressed_page_size;
         }
       }
@@ -73,8 +87,9 @@ std::string PageCensus(const std::string& dir) {
   }
   std::ostringstream out;
   out << "{\"files\":" << files << ",\"row_groups\":" << row_groups << ",\"leaves\":" << leaves
-      << ",\"data_pages_v1\":" << v1 << ",\"data_pages_v2\":" << v2 << ",\"dictionary_pages\":" << dictionary
-      << ",\"codecs\":" << JsonList(codecs) << ",\"encodings\":" << JsonList(encodings) << "}";
+      << ",\"data_pages_v1\":" << v1 << ",\"data_pages_v2\":" << v2
+      << ",\"dictionary_pages\":" << dictionary << ",\"codecs\":" << JsonList(codecs)
+      << ",\"encodings\":" << JsonList(encodings) << "}";
   return out.str();
 }
 

@@ -30,7 +30,8 @@ class LiteralParser {
 
  private:
   [[noreturn]] void Fail(const std::string& what) const {
-    throw std::invalid_argument("literal '" + std::string(text_) + "' at " + std::to_string(pos_) + ": " + what);
+    throw std::invalid_argument("literal '" + std::string(text_) + "' at " + std::to_string(pos_) +
+                                ": " + what);
   }
 
   void SkipSpace() {
@@ -72,14 +73,22 @@ class LiteralParser {
       if (pos_ >= text_.size()) Fail("dangling escape");
       char e = text_[pos_++];
       switch (e) {
-        case 'n': out.push_back('\n'); break;
-        case 't': out.push_back('\t'); break;
-        case 'r': out.push_back('\r'); break;
+        case 'n':
+          out.push_back('\n');
+          break;
+        case 't':
+          out.push_back('\t');
+          break;
+        case 'r':
+          out.push_back('\r');
+          break;
         case 'x':
-          out.push_back(static_cast<char>(std::stoi(std::string(text_.substr(pos_, 2)), nullptr, 16)));
+          out.push_back(
+              static_cast<char>(std::stoi(std::string(text_.substr(pos_, 2)), nullptr, 16)));
           pos_ += 2;
           break;
-        default: out.push_back(e);
+        default:
+          out.push_back(e);
       }
     }
     Expect("\"");
@@ -124,7 +133,8 @@ class LiteralParser {
   // "YYYY-MM-DD" and optionally " HH:MM:SS[.ffffff]": days, and micros within the day.
   void DateTime(const std::string& s, int64_t* days, int64_t* micros) {
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, consumed = 0;
-    if (std::sscanf(s.c_str(), "%d-%d-%d%n", &year, &month, &day, &consumed) != 3) Fail("bad date '" + s + "'");
+    if (std::sscanf(s.c_str(), "%d-%d-%d%n", &year, &month, &day, &consumed) != 3)
+      Fail("bad date '" + s + "'");
     *days = DaysFromCivil(year, month, day);
     *micros = 0;
     if (static_cast<size_t>(consumed) == s.size()) return;
@@ -138,7 +148,8 @@ class LiteralParser {
       fraction = fraction.substr(1);
       fraction.append(6 - fraction.size(), '0');
     }
-    *micros = (hour * 3600LL + minute * 60 + second) * 1000000 + (fraction.empty() ? 0 : std::stoll(fraction));
+    *micros = (hour * 3600LL + minute * 60 + second) * 1000000 +
+              (fraction.empty() ? 0 : std::stoll(fraction));
   }
 
   type::Value Value(const type::DataTypePtr& t) {
@@ -151,7 +162,8 @@ class LiteralParser {
       }
       case type::TypeId::kInt:
         return type::Value::Int(static_cast<int32_t>(Integer(Bare(), INT32_MIN, INT32_MAX)));
-      case type::TypeId::kBigInt: return type::Value::BigInt(Integer(Bare(), INT64_MIN, INT64_MAX));
+      case type::TypeId::kBigInt:
+        return type::Value::BigInt(Integer(Bare(), INT64_MIN, INT64_MAX));
       case type::TypeId::kDouble: {
         std::string token = Bare();
         char* end = nullptr;
@@ -159,9 +171,12 @@ class LiteralParser {
         if (*end != '\0') Fail("bad double '" + token + "'");
         return type::Value::Double(v);
       }
-      case type::TypeId::kDecimal: return Decimal(Bare(), t->precision(), t->scale());
-      case type::TypeId::kString: return type::Value::String(Quoted());
-      case type::TypeId::kBinary: return type::Value::Binary(Quoted());
+      case type::TypeId::kDecimal:
+        return Decimal(Bare(), t->precision(), t->scale());
+      case type::TypeId::kString:
+        return type::Value::String(Quoted());
+      case type::TypeId::kBinary:
+        return type::Value::Binary(Quoted());
       case type::TypeId::kDate: {
         int64_t days, micros;
         DateTime(Quoted(), &days, &micros);
@@ -202,7 +217,8 @@ class LiteralParser {
         }
         return type::Value::Map(t, std::move(keys), std::move(values));
       }
-      default: Fail("type " + t->ToString() + " has no literal");
+      default:
+        Fail("type " + t->ToString() + " has no literal");
     }
   }
 

@@ -27,7 +27,9 @@ std::optional<T> LoadLE(const std::string& bytes) {
 // UINT64 (read as DECIMAL(20, 0)): a logical INTEGER(64, unsigned), or only the converted type
 // UINT_64, as DuckDB writes it. Its statistics are ordered and stored unsigned.
 bool IsUnsigned64(const SchemaElement& e) {
-  if (e.logical_type) return e.logical_type->kind == LogicalType::Kind::kInteger && !e.logical_type->is_signed;
+  if (e.logical_type) {
+    return e.logical_type->kind == LogicalType::Kind::kInteger && !e.logical_type->is_signed;
+  }
   return e.converted_type == ConvertedType::kUint64;
 }
 
@@ -211,10 +213,10 @@ std::optional<ColumnStatistics> ParquetFile::Statistics(int row_group, int field
   if (!s.min_value || !s.max_value) {
     // The deprecated min/max are signed comparisons: right for numbers, not for byte arrays or
     // unsigned integers.
-    const bool unsigned_type = (leaf.element.logical_type && leaf.element.logical_type->kind == LogicalType::Kind::kInteger &&
-                                !leaf.element.logical_type->is_signed) ||
-                               (!leaf.element.logical_type && (leaf.element.converted_type == ConvertedType::kUint32 ||
-                                                               leaf.element.converted_type == ConvertedType::kUint64));
+    const SchemaElement& e = leaf.element;
+    const bool unsigned_type =
+        e.logical_type ? e.logical_type->kind == LogicalType::Kind::kInteger && !e.logical_type->is_signed
+                       : e.converted_type == ConvertedType::kUint32 || e.converted_type == ConvertedType::kUint64;
     bool signed_ok = leaf.type->id() != type::TypeId::kString && leaf.type->id() != type::TypeId::kBinary &&
                      leaf.type->id() != type::TypeId::kDecimal && leaf.type->id() != type::TypeId::kBoolean &&
                      !unsigned_type;

@@ -45,7 +45,8 @@ std::shared_ptr<ParquetFile> FileWithStatistics(SchemaElement leaf, Statistics s
   group.num_rows = 10;
   meta.row_groups = {group};
   std::string footer = SerializeFileMetaData(meta);
-  std::string file = "PAR1" + footer + LittleEndian<uint32_t>(static_cast<uint32_t>(footer.size())) + "PAR1";
+  std::string file =
+      "PAR1" + footer + LittleEndian<uint32_t>(static_cast<uint32_t>(footer.size())) + "PAR1";
   auto parsed = ParquetFile::FromBuffer(file, "statistics.parquet");
   EXPECT_TRUE(parsed.ok()) << parsed.status().ToString();
   return parsed.ok() ? *parsed : nullptr;
@@ -66,7 +67,8 @@ Statistics MinMax(std::string min, std::string max) {
 }
 
 TEST(ParquetStatisticsTest, DoubleMaxIsNaNBecauseNaNsAreLeftOut) {
-  auto file = FileWithStatistics(Physical(Type::kDouble), MinMax(LittleEndian(1.5), LittleEndian(2.5)));
+  auto file =
+      FileWithStatistics(Physical(Type::kDouble), MinMax(LittleEndian(1.5), LittleEndian(2.5)));
   ASSERT_NE(file, nullptr);
   auto stats = file->Statistics(0, 0);
   ASSERT_TRUE(stats.has_value());
@@ -74,7 +76,8 @@ TEST(ParquetStatisticsTest, DoubleMaxIsNaNBecauseNaNsAreLeftOut) {
   EXPECT_EQ(stats->min->double_value(), 1.5);
   EXPECT_TRUE(std::isnan(stats->max->double_value()));
 
-  auto floats = FileWithStatistics(Physical(Type::kFloat), MinMax(LittleEndian(-1.0f), LittleEndian(3.0f)));
+  auto floats =
+      FileWithStatistics(Physical(Type::kFloat), MinMax(LittleEndian(-1.0f), LittleEndian(3.0f)));
   ASSERT_NE(floats, nullptr);
   stats = floats->Statistics(0, 0);
   ASSERT_TRUE(stats && stats->min && stats->max);
@@ -84,7 +87,8 @@ TEST(ParquetStatisticsTest, DoubleMaxIsNaNBecauseNaNsAreLeftOut) {
 
 TEST(ParquetStatisticsTest, DoubleNaNMinSaysNothing) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  auto file = FileWithStatistics(Physical(Type::kDouble), MinMax(LittleEndian(nan), LittleEndian(2.5)));
+  auto file =
+      FileWithStatistics(Physical(Type::kDouble), MinMax(LittleEndian(nan), LittleEndian(2.5)));
   ASSERT_NE(file, nullptr);
   auto stats = file->Statistics(0, 0);
   ASSERT_TRUE(stats.has_value());
@@ -97,7 +101,8 @@ TEST(ParquetStatisticsTest, Uint64FromTheConvertedTypeAloneIsUnsigned) {
   // DuckDB writes UBIGINT as INT64 with converted type UINT_64 and no logical type.
   SchemaElement e = Physical(Type::kInt64);
   e.converted_type = ConvertedType::kUint64;
-  auto file = FileWithStatistics(e, MinMax(LittleEndian<uint64_t>(0), LittleEndian<uint64_t>(~uint64_t{0})));
+  auto file = FileWithStatistics(
+      e, MinMax(LittleEndian<uint64_t>(0), LittleEndian<uint64_t>(~uint64_t{0})));
   ASSERT_NE(file, nullptr);
   auto stats = file->Statistics(0, 0);
   ASSERT_TRUE(stats && stats->min && stats->max);
@@ -119,7 +124,8 @@ TEST(ParquetStatisticsTest, Uint64FromTheConvertedTypeAloneIsUnsigned) {
 TEST(ParquetStatisticsTest, NanosecondsRoundDownLikeTheValues) {
   SchemaElement e = Physical(Type::kInt64);
   e.logical_type = LogicalType::Timestamp(false, TimeUnit::kNanos);
-  for (auto [nanos, micros] : {std::pair<int64_t, int64_t>{-1, -1}, {-1000, -1}, {-1001, -2}, {999, 0}, {1999, 1}}) {
+  for (auto [nanos, micros] :
+       {std::pair<int64_t, int64_t>{-1, -1}, {-1000, -1}, {-1001, -2}, {999, 0}, {1999, 1}}) {
     auto file = FileWithStatistics(e, MinMax(LittleEndian(nanos), LittleEndian(nanos)));
     ASSERT_NE(file, nullptr);
     auto stats = file->Statistics(0, 0);

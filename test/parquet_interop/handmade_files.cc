@@ -275,6 +275,14 @@ std::string DeltaBytes(const std::vector<std::string>& values) {
   return out;
 }
 
+template <typename T>
+std::string ByteStreamSplit(const std::vector<T>& values) {
+  std::string out;
+  pq::AppendByteStreamSplit(reinterpret_cast<const uint8_t*>(values.data()),
+                            static_cast<int64_t>(values.size()), sizeof(T), &out);
+  return out;
+}
+
 // 16 bytes, big-endian two's complement: a DECIMAL(38, 0) as FIXED_LEN_BYTE_ARRAY stores it.
 std::string BigEndian128(type::int128_t v) {
   std::string out(16, '\0');
@@ -387,12 +395,75 @@ void WriteDeltaFile(const std::filesystem::path& dir) {
   WriteFile(dir / "delta.expected.txt", CanonicalTable(schema, rows));
 }
 
+// BYTE_STREAM_SPLIT over INT32, INT64 and FIXED_LEN_BYTE_ARRAY (allowed since format 2.11),
+// which DuckDB 1.5 does not read ("only supported for FLOAT or DOUBLE"): checked against the
+// values it was made from only. The encoder is the one whose DOUBLE pages DuckDB reads.
+void WriteByteStreamSplitFile(const std::filesystem::path& dir) {
+  constexpr int kRows = 100;
+  std::vector<std::optional<int32_t>> id, i32;
+  std::vector<std::optional<int64_t>> i64;
+  std::vector<std::optional<std::string>> decimal;
+  std::vector<type::int128_t> decimal_values;
+  const type::int128_t max38 = type::PowerOfTen(38) - 1;
+  for (int r = 0; r < kRows; ++r) {
+    id.push_back(r);
+    const int32_t ints[] = {INT32_MIN, INT32_MAX, 0, -1, static_cast<int32_t>(r * 1000003u)};
+    i32.push_back(r % 7 == 3 ? std::nullopt : std::optional<int32_t>(ints[r % 5]));
+    const int64_t longs[] = {INT64_MIN, INT64_MAX, 0, -1,
+                             static_cast<int64_t>(r * 0x9E3779B97F4A7C15ull)};
+    i64.push_back(r % 6 == 2 ? std::nullopt : std::optional<int64_t>(longs[r % 5]));
+    const type::int128_t decimals[] = {max38, -max38, 0, -1,
+                                       static_cast<type::int128_t>(r) * 12345678901234567LL};
+    decimal_values.push_back(decimals[r % 5]);
+    decimal.push_back(r % 9 == 1 ? std::nullopt
+                                 : std::optional<std::string>(BigEndian128(decimals[r % 5])));
+  }
+  HandmadeFile file(pq::CompressionCodec::kSnappy);
+  file.AddColumn(Leaf("id", pq::Type::kInt32, false),
+                 TwoPages(id, pq::Encoding::kByteStreamSplit, false, ByteStreamSplit<int32_t>));
+  file.AddColumn(Leaf("i", pq::Type::kInt32, true),
+                 TwoPages(i32, pq::Encoding::kByteStreamSplit, true, ByteStreamSplit<int32_t>));
+  file.AddColumn(Leaf("l", pq::Type::kInt64, true),
+                 TwoPages(i64, pq::Encoding::kByteStreamSplit, true, ByteStreamSplit<int64_t>));
+  pq::SchemaElement dec = Leaf("dec", pq::Type::kFixedLenByteArray, true);
+  dec.type_length = 16;
+  dec.converted_type = pq::ConvertedType::kDecimal;
+  dec.precision = 38;
+  dec.scale = 0;
+  dec.logical_type = pq::LogicalType::Decimal(0, 38);
+  file.AddColumn(dec, TwoPages(decimal, pq::Encoding::kByteStreamSplit, true,
+                               [](const std::vector<std::string>& v) {
+                                 std::string joined;
+                                 for (const auto& x : v) joined += x;
+                                 std::string out;
+                                 pq::AppendByteStreamSplit(
+                                     reinterpret_cast<const uint8_t*>(joined.data()),
+                                     static_cast<int64_t>(v.size()), 16, &out);
+                                 return out;
+                               }));
+  WriteFile(dir / "byte_stream_split.parquet", file.Finish(kRows));
+  type::Schema schema({{"id", type::Int(), true},
+                       {"i", type::Int(), true},
+                       {"l", type::BigInt(), true},
+                       {"dec", type::Decimal(38, 0), true}});
+  std::vector<Row> rows;
+  for (int r = 0; r < kRows; ++r) {
+    rows.emplace_back(
+        std::vector<Value>{Value::Int(r), i32[r] ? Value::Int(*i32[r]) : Value::NullOf(type::Int()),
+                           i64[r] ? Value::BigInt(*i64[r]) : Value::NullOf(type::BigInt()),
+                           decimal[r] ? Value::Decimal(decimal_values[r], 38, 0)
+                                      : Value::NullOf(type::Decimal(38, 0))});
+  }
+  WriteFile(dir / "byte_stream_split.expected.txt", CanonicalTable(schema, rows));
+}
+
 }  // namespace
 
 int WriteHandmadeFiles(const std::string& out_dir) {
   std::filesystem::create_directories(out_dir);
   WriteInt96File(out_dir);
   WriteDeltaFile(out_dir);
+  WriteByteStreamSplitFile(out_dir);
   return 0;
 }
 

@@ -1,7 +1,9 @@
 // Parquet files DuckDB cannot write, put together page by page from Runnel's encoders and
 // footer structs: INT96 timestamps (PLAIN and dictionary-encoded) and the delta encodings in
-// both data page versions, DELTA_BYTE_ARRAY included. DuckDB reads them as the referee: what it
-// reads must equal the values they were made from (<name>.expected.txt), and so must Runnel.
+// both data page versions, DELTA_BYTE_ARRAY included, and BYTE_STREAM_SPLIT over integers and
+// fixed-length byte arrays. DuckDB reads them as the referee (all but the last, which it cannot
+// read): what it reads must equal the values they were made from (<name>.expected.txt), and so
+// must Runnel.
 #pragma once
 
 #include <string>

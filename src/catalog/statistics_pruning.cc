@@ -1,5 +1,7 @@
 #include "catalog/statistics_pruning.h"
 
+#include <cmath>
+
 #include "function/cast.h"
 
 namespace runnel::catalog {
@@ -70,10 +72,10 @@ const type::Value* LiteralOf(const expr::Expr& e) {
 
 bool HasMinMax(const ColumnRange& r) {
   if (!r.min || !r.max) return false;
-  // NaN is greater than everything in Runnel's order, but writers disagree on whether they
-  // count it in statistics; stay safe with doubles whose bounds are NaN.
-  auto nan = [](const type::Value& v) { return v.type()->id() == type::TypeId::kDouble && v.double_value() != v.double_value(); };
-  return !nan(*r.min) && !nan(*r.max);
+  // NaN is greater than everything in Runnel's order, so a NaN max is a true upper bound (Parquet
+  // statistics of doubles report one: NaNs are left out of their max). A NaN min says nothing.
+  const type::Value& min = *r.min;
+  return !(min.type()->id() == type::TypeId::kDouble && std::isnan(min.double_value()));
 }
 
 // column <op> literal, with op one of equal, less, less_equal, greater, greater_equal, not_equal.

@@ -78,11 +78,13 @@ template <typename T>
 Status DeltaBinaryPackedDecoder<T>::StartMiniblock() {
   // Only the bit widths of miniblocks that hold values are looked at: the spec lets writers
   // leave garbage in the others.
+  // The spec forbids widths past the type's, but DuckDB (1.5) writes INT32 deltas computed in
+  // 64 bits, up to 33 bits wide. Only the low 32 bits of each offset count in the wrapping
+  // arithmetic, so such miniblocks decode exactly; only widths past 64 are nonsense.
   const int bit_width = static_cast<uint8_t>(data_[bit_widths_at_ + miniblock_index_]);
-  if (bit_width > static_cast<int>(8 * sizeof(T))) {
-    return Status::Corruption(
-        fmt::format("DELTA_BINARY_PACKED miniblock has bit width {}, wider than its {}-bit values",
-                    bit_width, 8 * sizeof(T)));
+  if (bit_width > 64) {
+    return Status::Corruption(fmt::format(
+        "DELTA_BINARY_PACKED miniblock has bit width {}, wider than 64 bits", bit_width));
   }
   const size_t bytes = static_cast<size_t>(values_per_miniblock_ * bit_width / 8);
   if (data_.size() - pos_ < bytes) {
@@ -110,7 +112,14 @@ Status DeltaBinaryPackedDecoder<T>::Refill() {
   const auto* in = reinterpret_cast<const uint8_t*>(data_.data()) + pos_;
   const size_t readable = data_.size() - pos_;
   if constexpr (sizeof(T) == 4) {
-    UnpackBits32(in, readable, bit_width_, groups, buffer_);
+    if (bit_width_ <= 32) {
+      UnpackBits32(in, readable, bit_width_, groups, buffer_);
+    } else {
+      // DuckDB computes INT32 deltas in 64 bits; the low 32 bits decode exactly.
+      uint64_t wide[64];
+      UnpackBits64(in, readable, bit_width_, groups, wide);
+      for (int64_t i = 0; i < groups * 8; ++i) buffer_[i] = static_cast<Unsigned>(wide[i]);
+    }
   } else {
     UnpackBits64(in, readable, bit_width_, groups, buffer_);
   }

@@ -30,7 +30,8 @@ class DeltaBinaryPackedDecoder {
   int64_t values_left() const { return values_left_; }
 
   // Decodes up to `n` values; returns how many (fewer only when the values run out).
-  // Corruption when a block is truncated or names a bit width wider than T.
+  // Corruption when a block is truncated or names a bit width past 64. INT32 miniblocks up to 64
+  // bits wide decode (DuckDB writes 33-bit ones), their offsets taken modulo 2^32.
   Result<int> GetBatch(T* out, int n);
 
   // Bytes from the start of the data to the end of the encoded values. Valid once every value

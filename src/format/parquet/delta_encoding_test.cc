@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "format/parquet/bit_packing.h"
 #include "format/parquet/uleb128.h"
 
 namespace runnel::format::parquet {
@@ -181,21 +182,45 @@ TEST(ParquetDeltaBinaryPackedTest, InvalidHeadersAreCorrupt) {
   }
 }
 
-TEST(ParquetDeltaBinaryPackedTest, WidthWiderThanTheTypeIsCorrupt) {
-  // INT32 data with a 33-bit miniblock.
-  std::string data("\x08\x01\x03\x00\x00\x21", 6);
-  data += std::string(33, '\0');
-  auto decoder = DeltaBinaryPackedDecoder<int32_t>::Make(data);
-  ASSERT_TRUE(decoder.ok());
-  int32_t out[3];
-  auto got = decoder->GetBatch(out, 3);
-  EXPECT_EQ(got.status().code(), StatusCode::kCorruption);
-  EXPECT_NE(got.status().message().find("bit width 33"), std::string::npos);
-  // The same bytes are fine for INT64.
-  auto wide = DeltaBinaryPackedDecoder<int64_t>::Make(data);
-  int64_t out64[3];
-  ASSERT_TRUE(wide.ok());
-  EXPECT_TRUE(wide->GetBatch(out64, 3).ok());
+TEST(ParquetDeltaBinaryPackedTest, Int32WithDeltasComputedIn64BitsDecodes) {
+  // DuckDB 1.5 encodes INT32 with 64-bit deltas: 863490391, -816295192, 1613070492,
+  // -1166045478, 1856530847 (arrow#20374's example) has deltas -1679785583, 2429365684,
+  // -2779115970, 3022576325; min delta -2779115970; offsets 1099330387, 5208481654, 0,
+  // 5801692295, which need 33 bits. Header: block 8, 1 miniblock, 5 values, zigzag(first).
+  const std::vector<int32_t> values = {863490391, -816295192, 1613070492, -1166045478, 1856530847};
+  std::string data("\x08\x01\x05", 3);
+  AppendUleb128(ZigZagEncode64(values[0]), &data);
+  AppendUleb128(ZigZagEncode64(-2779115970LL), &data);
+  data.push_back(33);
+  const uint64_t offsets[8] = {1099330387, 5208481654, 0, 5801692295, 0, 0, 0, 0};
+  PackBits(offsets, 8, 33, &data);
+  std::mt19937_64 random(25);
+  size_t consumed = 0;
+  auto decoded = DecodeAll<int32_t>(data, &random, &consumed);
+  ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
+  EXPECT_EQ(*decoded, values);
+  EXPECT_EQ(consumed, data.size());
+}
+
+TEST(ParquetDeltaBinaryPackedTest, WidthWiderThan64BitsIsCorrupt) {
+  std::string data("\x08\x01\x03\x00\x00\x41", 6);
+  data += std::string(65, '\0');
+  for (bool wide : {false, true}) {
+    Status status;
+    if (wide) {
+      int64_t out[3];
+      auto decoder = DeltaBinaryPackedDecoder<int64_t>::Make(data);
+      ASSERT_TRUE(decoder.ok());
+      status = decoder->GetBatch(out, 3).status();
+    } else {
+      int32_t out[3];
+      auto decoder = DeltaBinaryPackedDecoder<int32_t>::Make(data);
+      ASSERT_TRUE(decoder.ok());
+      status = decoder->GetBatch(out, 3).status();
+    }
+    EXPECT_EQ(status.code(), StatusCode::kCorruption);
+    EXPECT_NE(status.message().find("bit width 65"), std::string::npos) << status.ToString();
+  }
 }
 
 TEST(ParquetDeltaBinaryPackedTest, EveryPrefixGivesAnErrorOrTheFullResult) {

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <cstring>
+#include <limits>
 
 #include "format/parquet/column_reader.h"
 
@@ -20,6 +22,15 @@ std::optional<T> LoadLE(const std::string& bytes) {
   T v;
   std::memcpy(&v, bytes.data(), sizeof(T));
   return v;
+}
+
+// UINT64 (read as DECIMAL(20, 0)): a logical INTEGER(64, unsigned), or only the converted type
+// UINT_64, as DuckDB writes it. Its statistics are ordered and stored unsigned.
+bool IsUnsigned64(const SchemaElement& e) {
+  if (e.logical_type) {
+    return e.logical_type->kind == LogicalType::Kind::kInteger && !e.logical_type->is_signed;
+  }
+  return e.converted_type == ConvertedType::kUint64;
 }
 
 // A statistics value (PLAIN, without length prefix) as the column's Runnel type.
@@ -59,7 +70,11 @@ std::optional<type::Value> DecodeStatistic(const LeafColumn& leaf, const std::st
       TimeUnit unit = logical && logical->kind == LogicalType::Kind::kTimestamp ? logical->unit
                       : leaf.element.converted_type == ConvertedType::kTimestampMillis ? TimeUnit::kMillis
                                                                                         : TimeUnit::kMicros;
-      int64_t micros = unit == TimeUnit::kMillis ? *v * 1000 : unit == TimeUnit::kNanos ? *v / 1000 : *v;
+      // Nanoseconds round down, as the column reader rounds the values (a truncated negative
+      // min would lie above the values it bounds).
+      int64_t micros = unit == TimeUnit::kMillis ? *v * 1000
+                       : unit == TimeUnit::kNanos ? *v / 1000 - (*v % 1000 < 0 ? 1 : 0)
+                                                  : *v;
       return type::Value::Timestamp(micros);
     }
     case type::TypeId::kString:
@@ -77,7 +92,7 @@ std::optional<type::Value> DecodeStatistic(const LeafColumn& leaf, const std::st
       } else if (physical == Type::kInt64) {
         auto v = LoadLE<int64_t>(bytes);
         if (!v) return std::nullopt;
-        bool unsigned64 = logical && logical->kind == LogicalType::Kind::kInteger;
+        bool unsigned64 = IsUnsigned64(leaf.element);
         x = unsigned64 ? static_cast<type::int128_t>(static_cast<uint64_t>(*v)) : *v;
       } else {
         if (bytes.empty() || bytes.size() > 16) return std::nullopt;
@@ -198,10 +213,13 @@ std::optional<ColumnStatistics> ParquetFile::Statistics(int row_group, int field
   if (!s.min_value || !s.max_value) {
     // The deprecated min/max are signed comparisons: right for numbers, not for byte arrays or
     // unsigned integers.
+    const SchemaElement& e = leaf.element;
+    const bool unsigned_type =
+        e.logical_type ? e.logical_type->kind == LogicalType::Kind::kInteger && !e.logical_type->is_signed
+                       : e.converted_type == ConvertedType::kUint32 || e.converted_type == ConvertedType::kUint64;
     bool signed_ok = leaf.type->id() != type::TypeId::kString && leaf.type->id() != type::TypeId::kBinary &&
                      leaf.type->id() != type::TypeId::kDecimal && leaf.type->id() != type::TypeId::kBoolean &&
-                     !(leaf.element.logical_type && leaf.element.logical_type->kind == LogicalType::Kind::kInteger &&
-                       !leaf.element.logical_type->is_signed);
+                     !unsigned_type;
     if (!signed_ok) return out;
     min = &s.min;
     max = &s.max;
@@ -212,6 +230,16 @@ std::optional<ColumnStatistics> ParquetFile::Statistics(int row_group, int field
     if (!out.min || !out.max) {
       out.min.reset();
       out.max.reset();
+    } else if (leaf.type->id() == type::TypeId::kDouble) {
+      // Writers leave NaN out of min and max (the spec asks them to), so a row group may hold
+      // NaNs whatever its max says; NaN sorts above every double in Runnel, so it is the upper
+      // bound. A NaN min says nothing.
+      if (std::isnan(out.min->double_value())) {
+        out.min.reset();
+        out.max.reset();
+      } else {
+        out.max = type::Value::Double(std::numeric_limits<double>::quiet_NaN());
+      }
     }
   }
   return out;

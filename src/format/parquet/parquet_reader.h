@@ -22,7 +22,9 @@ namespace runnel::format::parquet {
 // What a row group's statistics say about a top-level primitive column. Unknown parts are
 // unset.
 struct ColumnStatistics {
-  std::optional<type::Value> min, max;  // of the non-NULL values, as the column's Runnel type
+  // Of the non-NULL values, as the column's Runnel type. For DOUBLE the max is NaN whenever min
+  // and max are known: writers leave NaN out of them, and Runnel orders NaN above every double.
+  std::optional<type::Value> min, max;
   std::optional<int64_t> null_count;
 };
 

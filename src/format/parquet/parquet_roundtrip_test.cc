@@ -182,9 +182,11 @@ TEST(ParquetWriter, RowGroupsAndStatistics) {
   auto name = file->Statistics(0, 1).value();
   EXPECT_EQ(name.min->ToString(), "apple");
   EXPECT_EQ(name.max->ToString(), "apple");
-  auto x = file->Statistics(0, 2).value();  // NaN stays out of min/max
+  // Writers leave NaN out of min/max, so a reader can't bound a double from above: NaN sorts
+  // above every number in Runnel.
+  auto x = file->Statistics(0, 2).value();
   EXPECT_EQ(x.min->ToString(), "-0.0");
-  EXPECT_EQ(x.max->ToString(), "24.5");
+  EXPECT_EQ(x.max->ToString(), "NaN");
   auto n = file->Statistics(0, 3).value();
   EXPECT_EQ(*n.null_count, 50);
   EXPECT_FALSE(n.min.has_value());

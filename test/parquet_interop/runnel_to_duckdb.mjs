@@ -15,11 +15,6 @@ const kRows = 2000;
 // Runnel writes LZ4 with Hadoop's framing, as Spark and parquet-mr do, for option lz4.
 const kLz4Difference = 'DuckDB cannot read codec LZ4 (option compression=lz4, Hadoop framing): ' +
     '"Unsupported compression codec"; Runnel reads its own LZ4 files back, and lz4_raw works with DuckDB';
-// Runnel's writer measures its buffers against parquet.block.size only when the rows buffered
-// pass a multiple of 65536 (ParquetWriter::WriteRows), so a smaller file is one row group
-// whatever the block size. The values are still checked; the row groups are not.
-const kBlockSizeIssue = 'Runnel issue: parquet.block.size=65536 did not cut the 2000 rows (about 2 MB ' +
-    'buffered) into several row groups: the size is checked only every 65536 rows';
 const kCodecs = { none: 'UNCOMPRESSED', snappy: 'SNAPPY', gzip: 'GZIP', zstd: 'ZSTD', lz4: 'LZ4',
                   lz4_raw: 'LZ4_RAW', brotli: 'BROTLI' };
 
@@ -106,9 +101,9 @@ export async function Run({ duckdb, connection, exe, workDir }) {
     if (!fs.existsSync(path.join(written, `${config.name}.census.json`))) continue;
     const census = JSON.parse(fs.readFileSync(path.join(written, `${config.name}.census.json`), 'utf8'));
     fail(config, CheckCensus(config, census));
-    if (config.layout === 'blocks') {
-      if (census.row_groups === 1) knownDifferences.add(kBlockSizeIssue);
-      else console.log(`note: parquet.block.size now cuts row groups (${config.name}); remove kBlockSizeIssue`);
+    // parquet.block.size=65536 over about 2 MB of rows must give several row groups.
+    if (config.layout === 'blocks' && census.row_groups < 2) {
+      fail(config, [`parquet.block.size did not cut the rows into row groups (${census.row_groups} row group)`]);
     }
     const glob = path.join(dir, '*.parquet');
     let read;

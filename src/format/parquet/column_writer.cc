@@ -21,6 +21,7 @@ void LeafData::Clear() {
   f64.clear();
   bools.clear();
   bytes.clear();
+  byte_array_bytes = 0;
   fixed.clear();
   pinned.clear();
 }
@@ -101,7 +102,12 @@ class Shredder {
       case type::TypeId::kTimestamp: d.i64.push_back(column.values<int64_t>()[i]); return;
       case type::TypeId::kDouble: d.f64.push_back(column.values<double>()[i]); return;
       case type::TypeId::kString:
-      case type::TypeId::kBinary: d.bytes.push_back(column.GetString(i)); return;
+      case type::TypeId::kBinary: {
+        std::string_view v = column.GetString(i);
+        d.bytes.push_back(v);
+        d.byte_array_bytes += static_cast<int64_t>(v.size());
+        return;
+      }
       case type::TypeId::kDecimal: {
         type::int128_t v = column.values<type::int128_t>()[i];
         switch (*leaf.element.type) {

@@ -26,7 +26,8 @@ struct LeafData {
   std::vector<int64_t> i64;       // INT64 (BIGINT, TIMESTAMP, DECIMAL)
   std::vector<double> f64;        // DOUBLE
   std::vector<uint8_t> bools;     // BOOLEAN, one byte each
-  std::vector<std::string_view> bytes;  // BYTE_ARRAY and FIXED_LEN_BYTE_ARRAY
+  std::vector<std::string_view> bytes;  // BYTE_ARRAY
+  int64_t byte_array_bytes = 0;          // the total length of `bytes`
   std::string fixed;                    // FIXED_LEN_BYTE_ARRAY values, back to back
   std::vector<vector::ColumnPtr> pinned;
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "base/spelling.h"
 #include "format/parquet/compression.h"
 
@@ -22,8 +24,8 @@ int64_t BufferedBytes(const std::vector<LeafData>& leaves) {
   int64_t total = 0;
   for (const auto& d : leaves) {
     total += static_cast<int64_t>(d.i32.size() * 4 + d.i64.size() * 8 + d.f64.size() * 8 + d.bools.size() +
-                                  d.fixed.size() + d.def.size() * 2 + d.rep.size() * 2);
-    for (std::string_view b : d.bytes) total += static_cast<int64_t>(b.size()) + 4;
+                                  d.fixed.size() + d.def.size() * 2 + d.rep.size() * 2 + d.bytes.size() * 4) +
+             d.byte_array_bytes;
   }
   return total;
 }
@@ -82,10 +84,12 @@ Status ParquetWriter::Write(const vector::Batch& batch) {
     return Status::InvalidArgument(fmt::format("Parquet writer expects {} columns, got a batch of {}",
                                                schema_.schema->num_fields(), batch.num_columns()));
   }
-  // Cut the batch where row groups end, so each holds at most row_group_rows_ rows.
+  // Cut the batch where row groups end, so each holds at most row_group_rows_ rows, and into
+  // slices small enough that the byte size is checked often.
+  constexpr int64_t kSliceRows = 1024;
   int64_t offset = 0;
   while (offset < batch.num_rows()) {
-    int64_t take = std::min(batch.num_rows() - offset, row_group_rows_ - buffered_rows_);
+    int64_t take = std::min<int64_t>({batch.num_rows() - offset, row_group_rows_ - buffered_rows_, kSliceRows});
     RUNNEL_RETURN_NOT_OK(WriteRows(offset == 0 && take == batch.num_rows() ? batch : batch.Slice(offset, take)));
     offset += take;
   }
@@ -97,10 +101,7 @@ Status ParquetWriter::WriteRows(const vector::Batch& batch) {
     RUNNEL_RETURN_NOT_OK(ShredColumn(schema_, i, batch.column(i), &leaves_));
   }
   buffered_rows_ += batch.num_rows();
-  // Sizing the buffers costs a pass over string lengths; do it once per 64K rows.
-  if (buffered_rows_ >= row_group_rows_ || (buffered_rows_ % 65536) < batch.num_rows()) {
-    buffered_bytes_ = BufferedBytes(leaves_);
-  }
+  buffered_bytes_ = BufferedBytes(leaves_);
   if (buffered_rows_ >= row_group_rows_ || buffered_bytes_ >= row_group_bytes_) return FlushRowGroup();
   return Status::OK();
 }

@@ -60,7 +60,26 @@ struct PhysicalValues {
       case Type::kInt64: for (int64_t i = 0; i < n; ++i) i64.push_back(dict.i64[idx[i]]); return;
       case Type::kFloat: for (int64_t i = 0; i < n; ++i) f32.push_back(dict.f32[idx[i]]); return;
       case Type::kDouble: for (int64_t i = 0; i < n; ++i) f64.push_back(dict.f64[idx[i]]); return;
-      case Type::kByteArray: for (int64_t i = 0; i < n; ++i) AppendBytes(dict.ByteArray(idx[i])); return;
+      case Type::kByteArray: {
+        // Sized once, then copied without per-value growth checks: the hot loop of reading
+        // dictionary-encoded strings.
+        int64_t total = 0;
+        for (int64_t i = 0; i < n; ++i) total += dict.offsets[idx[i] + 1] - dict.offsets[idx[i]];
+        size_t at = bytes.size();
+        bytes.resize(at + total);
+        size_t first_offset = offsets.size();
+        offsets.resize(first_offset + n);
+        char* out = bytes.data() + at;
+        int64_t end = static_cast<int64_t>(at);
+        for (int64_t i = 0; i < n; ++i) {
+          int64_t begin = dict.offsets[idx[i]], len = dict.offsets[idx[i] + 1] - begin;
+          std::memcpy(out, dict.bytes.data() + begin, len);
+          out += len;
+          end += len;
+          offsets[first_offset + i] = end;
+        }
+        return;
+      }
       default:
         for (int64_t i = 0; i < n; ++i) bytes.append(dict.bytes, static_cast<size_t>(idx[i]) * width, width);
         return;

@@ -274,6 +274,11 @@ bool BuildDictionary(int64_t n, const GetKey& key_of, int64_t entry_bytes_fixed,
   std::unordered_map<Key, uint32_t> ids;
   ids.reserve(1024);
   dict->indices.resize(n);
+  // Decide early for columns of nearly all distinct values (ids, measurements, timestamps):
+  // such a dictionary would only fill up and be thrown away, after hashing every value.
+  // (The probe is long enough that data cycling through a few thousand values is not mistaken
+  // for distinct values.)
+  constexpr int64_t kProbe = 32768;
   for (int64_t i = 0; i < n; ++i) {
     auto [it, inserted] = ids.try_emplace(key_of(i), static_cast<uint32_t>(dict->first.size()));
     if (inserted) {
@@ -282,6 +287,10 @@ bool BuildDictionary(int64_t n, const GetKey& key_of, int64_t entry_bytes_fixed,
       if (dict->plain_bytes > limit) return false;
     }
     dict->indices[i] = it->second;
+    if (i + 1 == kProbe && n > 2 * kProbe) {
+      int64_t distinct = static_cast<int64_t>(dict->first.size());
+      if (distinct * 10 >= kProbe * 9) return false;
+    }
   }
   return true;
 }

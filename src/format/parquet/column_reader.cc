@@ -301,6 +301,7 @@ class ChunkDecoder {
   template <typename T>
   Status CopyFixed(std::string_view* data, int64_t n, std::vector<T>* out) {
     RUNNEL_RETURN_NOT_OK(Need(*data, n * static_cast<int64_t>(sizeof(T))));
+    if (n == 0) return Status::OK();  // memcpy must not see the null data() of an empty vector
     size_t at = out->size();
     out->resize(at + n);
     std::memcpy(out->data() + at, data->data(), n * sizeof(T));

@@ -361,8 +361,8 @@ Status Profile(Session& session, const Table& table, const std::string& what, in
                               : TimeRunnelRead(session, path, codec, "runnel", true, runs);
   PerfControl("disable");
   RUNNEL_RETURN_NOT_OK(m.status());
-  std::printf("%s %s: best %.3f s of %d, %s\n", op.c_str(), codec.c_str(), m->seconds, runs,
-              m->checksum.c_str());
+  std::printf("%s %s: best %.3f s (cpu %.3f s) of %d, %s\n", op.c_str(), codec.c_str(), m->seconds,
+              m->cpu_seconds, runs, m->checksum.c_str());
   return Status::OK();
 }
 

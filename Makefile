@@ -41,13 +41,15 @@ test-asan: deps
 	@cmake --build --preset asan -j $(JOBS)
 	@ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build/asan --output-on-failure -j $(JOBS)
 
-# Each libFuzzer target runs for FUZZ_SECONDS (CI keeps it short); corpora live in the build dir.
+# Each libFuzzer target runs for FUZZ_SECONDS (CI keeps it short); corpora live in the build dir,
+# seeded from fuzz/corpus/<target without _fuzz>/ when that exists.
 FUZZ_SECONDS ?= 30
 fuzz: deps
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset fuzz -j $(JOBS)
 	@for f in build/fuzz/fuzz/*_fuzz; do \
 	  name=$$(basename $$f); mkdir -p build/fuzz/corpus/$$name; \
+	  seeds=fuzz/corpus/$${name%_fuzz}; if [ -d $$seeds ]; then cp $$seeds/* build/fuzz/corpus/$$name/; fi; \
 	  echo "fuzz: $$name for $(FUZZ_SECONDS)s"; \
 	  if ! $$f -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus/$$name > build/fuzz/$$name.log 2>&1; then \
 	    tail -40 build/fuzz/$$name.log; exit 1; \

@@ -105,7 +105,7 @@ class ChunkDecoder {
         return Corrupt(fmt::format("the column chunk ends after {} of its {} values", out->num_entries, expected));
       }
       size_t header_length = 0;
-      RUNNEL_ASSIGN_OR_RAISE(PageHeader header, ParsePageHeader(chunk, &header_length));
+      RUNNEL_ASSIGN_OR_RAISE(PageHeader header, Wrapped(ParsePageHeader(chunk, &header_length)));
       chunk.remove_prefix(header_length);
       if (header.compressed_page_size < 0 || header.uncompressed_page_size < 0 ||
           static_cast<size_t>(header.compressed_page_size) > chunk.size()) {
@@ -266,6 +266,16 @@ class ChunkDecoder {
     return Status::OK();
   }
 
+  // Strings and byte arrays of a row group live in one buffer with 32-bit offsets. Checked
+  // before `more` bytes are appended, so that a dictionary entry or shared prefix repeated by a
+  // few bytes of RLE can't make the reader allocate far past that.
+  Status CheckStringBytes(int64_t more) const {
+    if (static_cast<int64_t>(values_.bytes.size()) + more > INT32_MAX) {
+      return Status::NotSupported("Parquet file " + where_ + ": a row group's strings exceed 2 GiB");
+    }
+    return Status::OK();
+  }
+
   Status DecodePlain(std::string_view* data, int64_t n, PhysicalValues* v) {
     switch (v->type) {
       case Type::kBoolean: {
@@ -323,6 +333,13 @@ class ChunkDecoder {
         for (uint32_t i : idx) {
           if (i >= dict_size) return Corrupt(fmt::format("a dictionary index {} past its {} entries", i, dict_size));
         }
+        if (values_.type == Type::kByteArray || values_.type == Type::kFixedLenByteArray) {
+          int64_t bytes = values_.type == Type::kFixedLenByteArray ? n * values_.width : 0;
+          if (values_.type == Type::kByteArray) {
+            for (uint32_t i : idx) bytes += dict_.offsets[i + 1] - dict_.offsets[i];
+          }
+          RUNNEL_RETURN_NOT_OK(CheckStringBytes(bytes));
+        }
         values_.AppendFrom(dict_, idx.data(), n);
         return Status::OK();
       }
@@ -357,6 +374,9 @@ class ChunkDecoder {
         while (done < n) {
           RUNNEL_ASSIGN_OR_RAISE(int got, Wrapped(dec.GetBatch(out.data(), static_cast<int>(std::min<int64_t>(n - done, 4096)))));
           if (got == 0) return Corrupt("DELTA_BYTE_ARRAY ends early");
+          int64_t bytes = 0;
+          for (int i = 0; i < got; ++i) bytes += static_cast<int64_t>(out[i].size());
+          RUNNEL_RETURN_NOT_OK(CheckStringBytes(bytes));
           for (int i = 0; i < got; ++i) {
             if (values_.type == Type::kByteArray) {
               values_.AppendBytes(out[i]);
@@ -434,6 +454,9 @@ class ChunkDecoder {
       case type::TypeId::kBinary: {
         if (values_.type == Type::kFixedLenByteArray) {
           bool uuid = e.logical_type && e.logical_type->kind == LogicalType::Kind::kUuid;
+          if (n * (uuid ? 2 * values_.width + 4 : values_.width) > INT32_MAX) {
+            return Status::NotSupported("Parquet file " + where_ + ": a row group's strings exceed 2 GiB");
+          }
           for (int64_t i = 0; i < n; ++i) {
             std::string_view v = std::string_view(values_.bytes).substr(i * values_.width, values_.width);
             fixed_strings_.push_back(uuid ? FormatUuid(v) : std::string(v));
@@ -485,7 +508,10 @@ class ChunkDecoder {
         int32_t julian;
         std::memcpy(&nanos, values_.bytes.data() + i * kInt96Width, 8);
         std::memcpy(&julian, values_.bytes.data() + i * kInt96Width + 8, 4);
-        out[i] = (static_cast<int64_t>(julian) - kJulianDayOfEpoch) * kMicrosPerDay + nanos / 1000;
+        if (__builtin_mul_overflow(static_cast<int64_t>(julian) - kJulianDayOfEpoch, kMicrosPerDay, &out[i]) ||
+            __builtin_add_overflow(out[i], nanos / 1000, &out[i])) {
+          return Corrupt(fmt::format("an INT96 timestamp (day {}) out of range", julian));
+        }
       }
       return vector::MakeFixedColumn<int64_t>(t, std::move(out));
     }
@@ -499,9 +525,13 @@ class ChunkDecoder {
     for (int64_t i = 0; i < n; ++i) {
       int64_t v = values_.i64[i];
       switch (unit) {
-        case TimeUnit::kMillis: out[i] = v * 1000; break;
+        case TimeUnit::kMillis:
+          if (__builtin_mul_overflow(v, 1000, &out[i])) {
+            return Corrupt(fmt::format("a TIMESTAMP_MILLIS value {} out of range", v));
+          }
+          break;
         case TimeUnit::kMicros: out[i] = v; break;
-        case TimeUnit::kNanos: out[i] = v >= 0 ? v / 1000 : -((-v + 999) / 1000); break;  // floor
+        case TimeUnit::kNanos: out[i] = v / 1000 - (v % 1000 < 0 ? 1 : 0); break;  // floor
       }
     }
     return vector::MakeFixedColumn<int64_t>(t, std::move(out));

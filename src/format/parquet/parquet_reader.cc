@@ -71,10 +71,9 @@ std::optional<type::Value> DecodeStatistic(const LeafColumn& leaf, const std::st
                       : leaf.element.converted_type == ConvertedType::kTimestampMillis ? TimeUnit::kMillis
                                                                                         : TimeUnit::kMicros;
       // Nanoseconds round down, as the column reader rounds the values (a truncated negative
-      // min would lie above the values it bounds).
-      int64_t micros = unit == TimeUnit::kMillis ? *v * 1000
-                       : unit == TimeUnit::kNanos ? *v / 1000 - (*v % 1000 < 0 ? 1 : 0)
-                                                  : *v;
+      // min would lie above the values it bounds); milliseconds that overflow give no bound.
+      int64_t micros = unit == TimeUnit::kNanos ? *v / 1000 - (*v % 1000 < 0 ? 1 : 0) : *v;
+      if (unit == TimeUnit::kMillis && __builtin_mul_overflow(*v, 1000, &micros)) return std::nullopt;
       return type::Value::Timestamp(micros);
     }
     case type::TypeId::kString:
@@ -282,6 +281,12 @@ Status ParquetReader::LoadRowGroup(int row_group) {
       }
       std::string where = fmt::format("{} (row group {}, column '{}')", file_->path(), row_group,
                                       fmt::join(schema.leaves[l].path, "."));
+      // A flat column has one level entry per row, a nested one at least one: checked before
+      // decoding, so a chunk can't make the reader allocate for values its row group lacks.
+      if (schema.leaves[l].max_rep == 0 ? meta.num_values != group.num_rows : meta.num_values < group.num_rows) {
+        return Status::Corruption(fmt::format("Parquet file {}: the column chunk holds {} values for {} rows", where,
+                                              meta.num_values, group.num_rows));
+      }
       auto bytes = file_->ReadRange(start, meta.total_compressed_size);
       if (!bytes.ok()) return Status(bytes.status().code(), bytes.status().message() + " in column chunk " + where);
       RUNNEL_ASSIGN_OR_RAISE(leaves[l], DecodeColumnChunk(schema.leaves[l], meta, *bytes, where));

@@ -92,7 +92,9 @@ class SchemaReader {
       return ConvertStruct(raw.children, std::move(node), parent_rep, path);
     }
     node.kind = SchemaNode::Kind::kPrimitive;
-    RUNNEL_ASSIGN_OR_RAISE(node.type, PrimitiveType(e, JoinPath(path)));
+    auto type = PrimitiveType(e, JoinPath(path));
+    if (!type.ok()) return Status(type.status().code(), "Parquet file " + file_ + ": " + type.status().message());
+    node.type = std::move(*type);
     node.leaf = static_cast<int>(out_->leaves.size());
     out_->leaves.push_back(LeafColumn{path, e, node.def, parent_rep, node.type, field_});
     return node;
@@ -341,7 +343,10 @@ Result<type::DataTypePtr> PrimitiveType(const SchemaElement& e, const std::strin
       return type::Binary();
     case Type::kFixedLenByteArray:
       if (kind == K::kUuid) return type::String();
-      if (kind == K::kFloat16) return type::Double();
+      if (kind == K::kFloat16) {
+        if (e.type_length != 2) return Status::Corruption("Parquet column '" + column + "' is FLOAT16 but not 2 bytes wide");
+        return type::Double();
+      }
       if (e.converted_type == ConvertedType::kInterval) return unsupported("INTERVAL");
       if (e.type_length.value_or(-1) < 0) {
         return Status::Corruption("Parquet column '" + column + "' is FIXED_LEN_BYTE_ARRAY without a valid length");

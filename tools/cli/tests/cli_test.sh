@@ -94,5 +94,22 @@ check "warehouse output" "a
 2" "$out"
 [[ -n "$(ls -A "$tmp/wh" 2>/dev/null)" ]] || { echo "FAIL: nothing written under --warehouse"; failures=$((failures + 1)); }
 
+# A bad Parquet file fails the statement with an error naming the file: cut short (a part file
+# of the table above, truncated), and not Parquet at all.
+part=$(find "$tmp/wh" -name '*.parquet' | head -1)
+if [[ -z "$part" ]]; then
+  echo "FAIL: no Parquet part file under --warehouse"; failures=$((failures + 1))
+else
+  out=$("$runnel" sql -e "SELECT * FROM parquet.\`$part\`"); check "good parquet exit" 0 $?
+  head -c $(($(wc -c <"$part") - 3)) "$part" >"$tmp/cut.parquet"
+  "$runnel" sql -e "SELECT * FROM parquet.\`$tmp/cut.parquet\`" >"$tmp/out" 2>"$tmp/err"
+  check "truncated parquet exit" 1 $?
+  contains "truncated parquet names the file" "Parquet file $tmp/cut.parquet does not end with PAR1" "$(cat "$tmp/err")"
+fi
+echo "a,b" >"$tmp/not.parquet"
+"$runnel" sql -e "SELECT * FROM parquet.\`$tmp/not.parquet\`" >"$tmp/out" 2>"$tmp/err"
+check "not parquet exit" 1 $?
+contains "not parquet names the file" "$tmp/not.parquet" "$(cat "$tmp/err")"
+
 if ((failures > 0)); then echo "$failures failure(s)"; exit 1; fi
 echo "all passed"

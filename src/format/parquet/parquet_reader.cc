@@ -59,7 +59,8 @@ std::optional<type::Value> DecodeStatistic(const LeafColumn& leaf, const std::st
       TimeUnit unit = logical && logical->kind == LogicalType::Kind::kTimestamp ? logical->unit
                       : leaf.element.converted_type == ConvertedType::kTimestampMillis ? TimeUnit::kMillis
                                                                                         : TimeUnit::kMicros;
-      int64_t micros = unit == TimeUnit::kNanos ? *v / 1000 - (*v % 1000 < 0 ? 1 : 0) : *v;  // floor, as the values
+      // Nanoseconds floor, as the values do; milliseconds out of range leave the bound unknown.
+      int64_t micros = unit == TimeUnit::kNanos ? *v / 1000 - (*v % 1000 < 0 ? 1 : 0) : *v;
       if (unit == TimeUnit::kMillis && __builtin_mul_overflow(*v, 1000, &micros)) return std::nullopt;
       return type::Value::Timestamp(micros);
     }
@@ -257,9 +258,11 @@ Status ParquetReader::LoadRowGroup(int row_group) {
                                       fmt::join(schema.leaves[l].path, "."));
       // A flat column has one level entry per row, a nested one at least one: checked before
       // decoding, so a chunk can't make the reader allocate for values its row group lacks.
-      if (schema.leaves[l].max_rep == 0 ? meta.num_values != group.num_rows : meta.num_values < group.num_rows) {
-        return Status::Corruption(fmt::format("Parquet file {}: the column chunk holds {} values for {} rows", where,
-                                              meta.num_values, group.num_rows));
+      if (schema.leaves[l].max_rep == 0 ? meta.num_values != group.num_rows
+                                        : meta.num_values < group.num_rows) {
+        return Status::Corruption(
+            fmt::format("Parquet file {}: the column chunk holds {} values for {} rows", where,
+                        meta.num_values, group.num_rows));
       }
       auto bytes = file_->ReadRange(start, meta.total_compressed_size);
       if (!bytes.ok()) return Status(bytes.status().code(), bytes.status().message() + " in column chunk " + where);

@@ -2,7 +2,7 @@
 // every row group is read (each on its own, so one bad chunk doesn't hide the others) and the
 // statistics of every row group and field are decoded. Besides crashes, it checks the reader's
 // promise about errors: a bad file fails with Corruption or NotSupported naming the file.
-// Seeds: fuzz/corpus/parquet_reader/ (written by parquet_seed_writer, plus DuckDB's files).
+// Seeds: fuzz/corpus/parquet_reader/ (fuzz/corpus/README.md says where each comes from).
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -33,7 +33,8 @@ void CheckError(const runnel::Status& st) {
   bool clean = (st.code() == StatusCode::kCorruption || st.code() == StatusCode::kNotSupported) &&
                st.message().find(kName) != std::string::npos;
   if (!clean) {
-    std::fprintf(stderr, "unclean error (not Corruption/NotSupported naming %s): %s\n", kName, st.ToString().c_str());
+    std::fprintf(stderr, "unclean error (not Corruption/NotSupported naming %s): %s\n", kName,
+                 st.ToString().c_str());
     std::abort();
   }
 }
@@ -42,8 +43,12 @@ void CheckError(const runnel::Status& st) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace runnel::format::parquet;
-  auto file = ParquetFile::FromBuffer(std::string(reinterpret_cast<const char*>(data), size), kName);
-  if (!file.ok()) return CheckError(file.status()), 0;
+  auto file =
+      ParquetFile::FromBuffer(std::string(reinterpret_cast<const char*>(data), size), kName);
+  if (!file.ok()) {
+    CheckError(file.status());
+    return 0;
+  }
   const int num_fields = (*file)->schema()->num_fields();
   const int num_groups = (*file)->num_row_groups();
   for (int g = 0; g < num_groups; ++g) {
@@ -53,7 +58,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (int g = 0; g < num_groups; ++g) {
       if (!Affordable((*file)->metadata().row_groups[g])) continue;
       auto reader = ParquetReader::Make(*file, {f}, {g}, /*batch_size=*/1000);
-      if (!reader.ok()) return CheckError(reader.status()), 0;
+      if (!reader.ok()) {
+        CheckError(reader.status());
+        return 0;
+      }
       while (true) {
         auto batch = (*reader)->Next();
         if (!batch.ok()) {

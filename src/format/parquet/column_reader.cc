@@ -271,7 +271,8 @@ class ChunkDecoder {
   // few bytes of RLE can't make the reader allocate far past that.
   Status CheckStringBytes(int64_t more) const {
     if (static_cast<int64_t>(values_.bytes.size()) + more > INT32_MAX) {
-      return Status::NotSupported("Parquet file " + where_ + ": a row group's strings exceed 2 GiB");
+      return Status::NotSupported("Parquet file " + where_ +
+                                  ": a row group's strings exceed 2 GiB");
     }
     return Status::OK();
   }
@@ -454,8 +455,9 @@ class ChunkDecoder {
       case type::TypeId::kBinary: {
         if (values_.type == Type::kFixedLenByteArray) {
           bool uuid = e.logical_type && e.logical_type->kind == LogicalType::Kind::kUuid;
-          if (n * (uuid ? 2 * values_.width + 4 : values_.width) > INT32_MAX) {
-            return Status::NotSupported("Parquet file " + where_ + ": a row group's strings exceed 2 GiB");
+          if (n * (uuid ? int64_t{2} * values_.width + 4 : int64_t{values_.width}) > INT32_MAX) {
+            return Status::NotSupported("Parquet file " + where_ +
+                                        ": a row group's strings exceed 2 GiB");
           }
           for (int64_t i = 0; i < n; ++i) {
             std::string_view v = std::string_view(values_.bytes).substr(i * values_.width, values_.width);
@@ -508,7 +510,8 @@ class ChunkDecoder {
         int32_t julian;
         std::memcpy(&nanos, values_.bytes.data() + i * kInt96Width, 8);
         std::memcpy(&julian, values_.bytes.data() + i * kInt96Width + 8, 4);
-        if (__builtin_mul_overflow(static_cast<int64_t>(julian) - kJulianDayOfEpoch, kMicrosPerDay, &out[i]) ||
+        if (__builtin_mul_overflow(static_cast<int64_t>(julian) - kJulianDayOfEpoch, kMicrosPerDay,
+                                   &out[i]) ||
             __builtin_add_overflow(out[i], nanos / 1000, &out[i])) {
           return Corrupt(fmt::format("an INT96 timestamp (day {}) out of range", julian));
         }

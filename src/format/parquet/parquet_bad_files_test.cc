@@ -25,7 +25,9 @@ constexpr char kName[] = "bad_test.parquet";
 
 type::SchemaPtr TestSchema() {
   return std::make_shared<type::Schema>(
-      type::ParseSchema("k INT, name STRING, tags ARRAY<STRING>, point STRUCT<x: DOUBLE, y: BIGINT>").ValueOrDie());
+      type::ParseSchema(
+          "k INT, name STRING, tags ARRAY<STRING>, point STRUCT<x: DOUBLE, y: BIGINT>")
+          .ValueOrDie());
 }
 
 // Rows with NULLs at every level and few distinct values, so columns get dictionaries.
@@ -37,9 +39,12 @@ std::string ValidFile(Options options, int rows = 8) {
   for (int r = 0; r < rows; ++r) {
     std::vector<Value> tags;
     for (int t = 0; t < r % 3; ++t) tags.push_back(Value::String("t" + std::to_string(t)));
-    data.push_back({Value::Int(r % 4), r % 3 == 2 ? Value::NullOf(type::String()) : Value::String("n" + std::to_string(r % 2)),
-                    r == 5 ? Value::NullOf(tags_t) : Value::Array(type::String(), tags),
-                    r == 3 ? Value::NullOf(point_t) : Value::Struct(point_t, {Value::Double(r / 2.0), Value::BigInt(r)})});
+    data.push_back(
+        {Value::Int(r % 4),
+         r % 3 == 2 ? Value::NullOf(type::String()) : Value::String("n" + std::to_string(r % 2)),
+         r == 5 ? Value::NullOf(tags_t) : Value::Array(type::String(), tags),
+         r == 3 ? Value::NullOf(point_t)
+                : Value::Struct(point_t, {Value::Double(r / 2.0), Value::BigInt(r)})});
   }
   auto writer = ParquetWriter::Make(schema, options);
   EXPECT_TRUE(writer.ok()) << writer.status().ToString();
@@ -76,7 +81,8 @@ Status ReadAll(std::string bytes, int64_t* values_read = nullptr) {
     return ::testing::AssertionFailure() << "not Corruption/NotSupported: " << st.ToString();
   }
   if (st.message().find(name) == std::string::npos) {
-    return ::testing::AssertionFailure() << "the message does not name " << name << ": " << st.ToString();
+    return ::testing::AssertionFailure()
+           << "the message does not name " << name << ": " << st.ToString();
   }
   return ::testing::AssertionSuccess();
 }
@@ -87,7 +93,9 @@ uint32_t FooterLength(const std::string& file) {
   return length;
 }
 
-void SetFooterLength(std::string* file, uint32_t length) { std::memcpy(file->data() + file->size() - 8, &length, 4); }
+void SetFooterLength(std::string* file, uint32_t length) {
+  std::memcpy(file->data() + file->size() - 8, &length, 4);
+}
 
 // A file taken apart into its footer and the pages of each column chunk, to be changed and put
 // back together with Join (which recomputes every offset and size the footer holds).
@@ -103,7 +111,8 @@ struct SplitFile {
 SplitFile Split(const std::string& file) {
   SplitFile out;
   uint32_t footer_length = FooterLength(file);
-  out.metadata = ParseFileMetaData(std::string_view(file).substr(file.size() - 8 - footer_length, footer_length))
+  out.metadata = ParseFileMetaData(
+                     std::string_view(file).substr(file.size() - 8 - footer_length, footer_length))
                      .ValueOrDie();
   for (const RowGroup& group : out.metadata.row_groups) {
     auto& columns = out.chunks.emplace_back();
@@ -142,7 +151,8 @@ std::string Join(SplitFile split) {
         SerializePageHeader(page.header, &out);
         out += page.body;
       }
-      meta.total_compressed_size = meta.total_uncompressed_size = static_cast<int64_t>(out.size()) - start;
+      meta.total_compressed_size = meta.total_uncompressed_size =
+          static_cast<int64_t>(out.size()) - start;
     }
   }
   std::string footer = SerializeFileMetaData(split.metadata);
@@ -181,7 +191,8 @@ std::string PresentLevelsThen(int64_t entries, std::string_view values) {
 }
 
 void SetBody(Page* page, std::string body) {
-  page->header.compressed_page_size = page->header.uncompressed_page_size = static_cast<int32_t>(body.size());
+  page->header.compressed_page_size = page->header.uncompressed_page_size =
+      static_cast<int32_t>(body.size());
   page->body = std::move(body);
 }
 
@@ -207,7 +218,8 @@ TEST(ParquetBadFilesTest, EveryPrefixFailsCleanly) {
   for (const char* version : {"PARQUET_1_0", "PARQUET_2_0"}) {
     std::string file = ValidFile({{"compression", "snappy"}, {"parquet.writer.version", version}});
     for (size_t length = 0; length < file.size(); ++length) {
-      EXPECT_TRUE(CleanError(ReadAll(file.substr(0, length)))) << "prefix of " << length << " bytes";
+      EXPECT_TRUE(CleanError(ReadAll(file.substr(0, length))))
+          << "prefix of " << length << " bytes";
     }
     EXPECT_TRUE(ReadAll(file).ok());
   }
@@ -236,8 +248,8 @@ TEST(ParquetBadFilesTest, WrongTrailingMagic) {
 
 TEST(ParquetBadFilesTest, FooterLengthBeyondTheFile) {
   std::string file = ValidFile({});
-  for (uint32_t length : {static_cast<uint32_t>(file.size()), static_cast<uint32_t>(file.size() - 11), 0x7FFFFFFFu,
-                          0xFFFFFFFFu}) {
+  for (uint32_t length : {static_cast<uint32_t>(file.size()),
+                          static_cast<uint32_t>(file.size() - 11), 0x7FFFFFFFu, 0xFFFFFFFFu}) {
     std::string bad = file;
     SetFooterLength(&bad, length);
     Status st = ReadAll(bad);
@@ -298,7 +310,8 @@ TEST(ParquetBadFilesTest, NegativePageSizes) {
 TEST(ParquetBadFilesTest, HugeUncompressedSize) {
   for (const char* version : {"PARQUET_1_0", "PARQUET_2_0"}) {
     for (int32_t size : {0x7FFFFFFF, 1 << 30, 5 << 20, 1}) {
-      SplitFile split = Split(ValidFile({{"compression", "snappy"}, {"parquet.writer.version", version}}));
+      SplitFile split =
+          Split(ValidFile({{"compression", "snappy"}, {"parquet.writer.version", version}}));
       FirstDataPage(split, 1).header.uncompressed_page_size = size;
       EXPECT_TRUE(CleanError(ReadAll(Join(split)))) << version << " uncompressed size " << size;
     }
@@ -337,14 +350,16 @@ TEST(ParquetBadFilesTest, HugeValueCountInATinyChunk) {
   // Regression: a chunk whose header and page both claim 2^30 values (an RLE run of that many
   // levels takes 5 bytes) made the reader allocate gigabytes before finding the values missing.
   // A flat column has exactly one entry per row, so the row group's 8 rows give it away.
-  SplitFile split = Split(ValidFile({{"compression", "none"}, {"parquet.enable.dictionary", "false"}}));
+  SplitFile split =
+      Split(ValidFile({{"compression", "none"}, {"parquet.enable.dictionary", "false"}}));
   Page& page = FirstDataPage(split, 0);
   SetBody(&page, PresentLevelsThen(1 << 30, ""));
   page.header.data_page_header->num_values = 1 << 30;
   split.metadata.row_groups[0].columns[0].meta_data->num_values = 1 << 30;
   Status st = ReadAll(Join(split));
   EXPECT_TRUE(CleanError(st));
-  EXPECT_NE(st.message().find("holds 1073741824 values for 8 rows"), std::string::npos) << st.ToString();
+  EXPECT_NE(st.message().find("holds 1073741824 values for 8 rows"), std::string::npos)
+      << st.ToString();
   // A nested column has at least one entry per row.
   SplitFile nested = Split(ValidFile({{"compression", "none"}}));
   nested.metadata.row_groups[0].columns[2].meta_data->num_values = 3;  // tags.list.element
@@ -405,6 +420,19 @@ TEST(ParquetBadFilesTest, DictionaryIndexOutOfRange) {
   EXPECT_NE(st.message().find("dictionary index 200"), std::string::npos) << st.ToString();
 }
 
+TEST(ParquetBadFilesTest, EmptyDictionary) {
+  // Regression (found by the fuzzer under UBSan): a dictionary page of no INT32 entries copied
+  // zero bytes into an empty vector's null data, which memcpy doesn't allow.
+  SplitFile split = Split(ValidFile({{"compression", "none"}}));
+  Page& dict = Pages(split, 0).front();
+  ASSERT_EQ(dict.header.type, PageType::kDictionaryPage);
+  SetBody(&dict, "");
+  dict.header.dictionary_page_header->num_values = 0;
+  Status st = ReadAll(Join(split));
+  EXPECT_TRUE(CleanError(st));
+  EXPECT_NE(st.message().find("past its 0 entries"), std::string::npos) << st.ToString();
+}
+
 TEST(ParquetBadFilesTest, DictionaryIndicesFewerThanLevels) {
   SplitFile split = Split(ValidFile({{"compression", "none"}}));
   Page& page = FirstDataPage(split, 0);
@@ -423,26 +451,31 @@ TEST(ParquetBadFilesTest, DictionaryEncodedPageWithoutDictionary) {
 }
 
 TEST(ParquetBadFilesTest, PlainValuesFewerThanLevels) {
-  SplitFile split = Split(ValidFile({{"compression", "none"}, {"parquet.enable.dictionary", "false"}}));
+  SplitFile split =
+      Split(ValidFile({{"compression", "none"}, {"parquet.enable.dictionary", "false"}}));
   Page& page = FirstDataPage(split, 0);
   ASSERT_EQ(page.header.data_page_header->encoding, Encoding::kPlain);
   int32_t three[3] = {1, 2, 3};
-  SetBody(&page, PresentLevelsThen(8, std::string_view(reinterpret_cast<const char*>(three), sizeof(three))));
+  SetBody(&page, PresentLevelsThen(
+                     8, std::string_view(reinterpret_cast<const char*>(three), sizeof(three))));
   Status st = ReadAll(Join(split));
   EXPECT_TRUE(CleanError(st));
   EXPECT_NE(st.message().find("column 'k'"), std::string::npos) << st.ToString();
 }
 
 TEST(ParquetBadFilesTest, LevelsFewerThanThePageSays) {
-  SplitFile split = Split(ValidFile({{"compression", "none"}, {"parquet.enable.dictionary", "false"}}));
+  SplitFile split =
+      Split(ValidFile({{"compression", "none"}, {"parquet.enable.dictionary", "false"}}));
   Page& page = FirstDataPage(split, 0);
   int32_t eight[8] = {};
-  SetBody(&page, PresentLevelsThen(5, std::string_view(reinterpret_cast<const char*>(eight), sizeof(eight))));
+  SetBody(&page, PresentLevelsThen(
+                     5, std::string_view(reinterpret_cast<const char*>(eight), sizeof(eight))));
   EXPECT_TRUE(CleanError(ReadAll(Join(split))));
 }
 
 TEST(ParquetBadFilesTest, StringLengthPastThePage) {
-  SplitFile split = Split(ValidFile({{"compression", "none"}, {"parquet.enable.dictionary", "false"}}));
+  SplitFile split =
+      Split(ValidFile({{"compression", "none"}, {"parquet.enable.dictionary", "false"}}));
   Page& page = FirstDataPage(split, 1);  // name STRING: 4-byte lengths before each value
   std::string body = page.body;
   // The first value's length prefix follows the 4-byte levels length and the levels.
@@ -458,7 +491,8 @@ TEST(ParquetBadFilesTest, CorruptCompressedPage) {
   for (const char* codec : {"snappy", "zstd", "gzip", "lz4_raw", "brotli"}) {
     SplitFile split = Split(ValidFile({{"compression", codec}}));
     Page& page = FirstDataPage(split, 1);
-    for (size_t i = 0; i < page.body.size(); i += 2) page.body[i] = static_cast<char>(page.body[i] ^ 0x5A);
+    for (size_t i = 0; i < page.body.size(); i += 2)
+      page.body[i] = static_cast<char>(page.body[i] ^ 0x5A);
     EXPECT_TRUE(CleanError(ReadAll(Join(split)))) << codec;
   }
 }
@@ -551,7 +585,8 @@ TEST(ParquetBadFilesTest, Float16NotTwoBytesWide) {
 SplitFile TimestampFile(int64_t micros) {
   auto schema = std::make_shared<type::Schema>(type::ParseSchema("ts TIMESTAMP").ValueOrDie());
   auto writer =
-      ParquetWriter::Make(schema, {{"compression", "none"}, {"parquet.enable.dictionary", "false"}}).ValueOrDie();
+      ParquetWriter::Make(schema, {{"compression", "none"}, {"parquet.enable.dictionary", "false"}})
+          .ValueOrDie();
   EXPECT_TRUE(writer->Write(vector::Batch::FromRows(schema, {{Value::Timestamp(micros)}})).ok());
   return Split(writer->Finish().ValueOrDie());
 }
@@ -607,7 +642,8 @@ TEST(ParquetBadFilesTest, Int96TimestampOutOfRange) {
   std::string body = page.body.substr(0, page.body.size() - 8);  // the levels
   int64_t nanos = 0;
   int32_t julian = INT32_MAX;
-  body.append(reinterpret_cast<const char*>(&nanos), 8).append(reinterpret_cast<const char*>(&julian), 4);
+  body.append(reinterpret_cast<const char*>(&nanos), 8)
+      .append(reinterpret_cast<const char*>(&julian), 4);
   SetBody(&page, body);
   Status st = ReadAll(Join(split));
   EXPECT_TRUE(CleanError(st));
@@ -617,7 +653,8 @@ TEST(ParquetBadFilesTest, Int96TimestampOutOfRange) {
 // --- Through the file system. -------------------------------------------------------------
 
 TEST(ParquetBadFilesTest, OpenNamesTheTruncatedFileOnDisk) {
-  auto dir = std::filesystem::temp_directory_path() / ("runnel_parquet_bad_" + std::to_string(::getpid()));
+  auto dir =
+      std::filesystem::temp_directory_path() / ("runnel_parquet_bad_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   auto fs = io::FileSystem::Local();
   std::string file = ValidFile({});

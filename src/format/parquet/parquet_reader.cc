@@ -283,9 +283,11 @@ Status ParquetReader::LoadRowGroup(int row_group) {
                                       fmt::join(schema.leaves[l].path, "."));
       // A flat column has one level entry per row, a nested one at least one: checked before
       // decoding, so a chunk can't make the reader allocate for values its row group lacks.
-      if (schema.leaves[l].max_rep == 0 ? meta.num_values != group.num_rows : meta.num_values < group.num_rows) {
-        return Status::Corruption(fmt::format("Parquet file {}: the column chunk holds {} values for {} rows", where,
-                                              meta.num_values, group.num_rows));
+      if (schema.leaves[l].max_rep == 0 ? meta.num_values != group.num_rows
+                                        : meta.num_values < group.num_rows) {
+        return Status::Corruption(
+            fmt::format("Parquet file {}: the column chunk holds {} values for {} rows", where,
+                        meta.num_values, group.num_rows));
       }
       auto bytes = file_->ReadRange(start, meta.total_compressed_size);
       if (!bytes.ok()) return Status(bytes.status().code(), bytes.status().message() + " in column chunk " + where);

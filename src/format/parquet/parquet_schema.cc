@@ -93,7 +93,9 @@ class SchemaReader {
     }
     node.kind = SchemaNode::Kind::kPrimitive;
     auto type = PrimitiveType(e, JoinPath(path));
-    if (!type.ok()) return Status(type.status().code(), "Parquet file " + file_ + ": " + type.status().message());
+    if (!type.ok()) {
+      return Status(type.status().code(), "Parquet file " + file_ + ": " + type.status().message());
+    }
     node.type = std::move(*type);
     node.leaf = static_cast<int>(out_->leaves.size());
     out_->leaves.push_back(LeafColumn{path, e, node.def, parent_rep, node.type, field_});
@@ -344,7 +346,9 @@ Result<type::DataTypePtr> PrimitiveType(const SchemaElement& e, const std::strin
     case Type::kFixedLenByteArray:
       if (kind == K::kUuid) return type::String();
       if (kind == K::kFloat16) {
-        if (e.type_length != 2) return Status::Corruption("Parquet column '" + column + "' is FLOAT16 but not 2 bytes wide");
+        if (e.type_length != 2) {
+          return Status::Corruption("Parquet column '" + column + "' is FLOAT16 but not 2 bytes wide");
+        }
         return type::Double();
       }
       if (e.converted_type == ConvertedType::kInterval) return unsupported("INTERVAL");

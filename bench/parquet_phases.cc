@@ -12,6 +12,7 @@
 #include "format/parquet/column_writer.h"
 #include "format/parquet/parquet_reader.h"
 #include "format/parquet/parquet_writer.h"
+#include "format/parquet/record_assembly.h"
 #include "io/file_system.h"
 
 namespace runnel::bench {

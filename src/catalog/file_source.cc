@@ -16,12 +16,6 @@ namespace runnel::catalog {
 
 namespace {
 
-format::Options ToFormatOptions(const std::map<std::string, std::string>& options) {
-  format::Options out;
-  for (const auto& [k, v] : options) out.Set(k, v);
-  return out;
-}
-
 // A reader with Next() as a BatchStream of the columns `projection` picks (file columns).
 template <typename Reader>
 class ProjectingStream final : public vector::BatchStream {
@@ -140,7 +134,7 @@ Status FileSource::ListInputFiles() {
   }
   for (const auto& f : *listed) files_.push_back(f.path);
   // Partitions are discovered below a directory, or below the basePath option (Spark's).
-  format::Options options = ToFormatOptions(options_);
+  format::Options options(options_);
   if (auto base = options.Get("basePath")) {
     root_ = *base;
   } else {
@@ -151,7 +145,7 @@ Status FileSource::ListInputFiles() {
 }
 
 Result<type::Schema> FileSource::InferDataSchema() {
-  format::Options options = ToFormatOptions(options_);
+  format::Options options(options_);
   if (format_ == "text") return *format::TextReader::DefaultSchema();
   if (files_.empty()) {
     return Status::Analysis("Unable to infer schema for " + format_ + " at '" + path_ +
@@ -283,14 +277,7 @@ bool FileSource::FileMayMatch(int file, const std::vector<int>& projection,
   for (size_t i = 0; i < projection.size(); ++i) {
     if (projection[i] >= num_data) ranges[i] = ColumnRange::Exactly(partition_values_[file][projection[i] - num_data]);
   }
-  RangeLookup lookup = [&](int column) -> const ColumnRange* {
-    if (column < 0 || column >= static_cast<int>(ranges.size()) || !ranges[column]) return nullptr;
-    return &*ranges[column];
-  };
-  for (const auto& f : filters) {
-    if (!MayMatch(*f, lookup)) return false;
-  }
-  return true;
+  return AllMayMatch(filters, ranges);
 }
 
 Result<std::unique_ptr<vector::BatchStream>> FileSource::Open(int partition, const std::vector<int>& projection,
@@ -314,7 +301,7 @@ Result<std::unique_ptr<vector::BatchStream>> FileSource::Open(int partition, con
     }
   }
   type::SchemaPtr output = plan::ProjectSchema(*schema, projection);
-  format::Options options = ToFormatOptions(options_);
+  format::Options options(options_);
   std::unique_ptr<vector::BatchStream> stream;
   if (format_ == "parquet") {
     RUNNEL_ASSIGN_OR_RAISE(stream, OpenParquet(partition, projection, file_projection, filters));
@@ -377,13 +364,7 @@ Result<std::unique_ptr<vector::BatchStream>> FileSource::OpenParquet(int split, 
       }
       ranges[i] = std::move(range);
     }
-    RangeLookup lookup = [&](int column) -> const ColumnRange* {
-      if (column < 0 || column >= static_cast<int>(ranges.size()) || !ranges[column]) return nullptr;
-      return &*ranges[column];
-    };
-    for (const auto& f : filters) {
-      if (!MayMatch(*f, lookup)) return std::unique_ptr<vector::BatchStream>(new vector::VectorBatchStream({}));
-    }
+    if (!AllMayMatch(filters, ranges)) return std::unique_ptr<vector::BatchStream>(new vector::VectorBatchStream({}));
   }
   RUNNEL_ASSIGN_OR_RAISE(auto reader, format::parquet::ParquetReader::Make(file, fields, {s.row_group}));
   return std::unique_ptr<vector::BatchStream>(

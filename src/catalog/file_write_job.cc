@@ -49,12 +49,6 @@ Status CheckBatchTypes(const vector::Batch& batch, const type::Schema& schema) {
   return Status::OK();
 }
 
-format::Options ToFormatOptions(const std::map<std::string, std::string>& options) {
-  format::Options out;
-  for (const auto& [k, v] : options) out.Set(k, v);
-  return out;
-}
-
 }  // namespace
 
 // One open file per partition directory.
@@ -64,7 +58,7 @@ class PartFileWriter::Impl {
       : fs_(fs), directory_(std::move(directory)), spec_(spec), task_(task), uuid_(std::move(job_id)) {}
 
   Status Init() {
-    options_ = ToFormatOptions(spec_.options);
+    options_ = format::Options(spec_.options);
     RUNNEL_ASSIGN_OR_RAISE(int64_t max_records, options_.GetInt("maxRecordsPerFile", spec_.max_records_per_file));
     max_records_ = max_records > 0 ? max_records : INT64_MAX;
     RUNNEL_ASSIGN_OR_RAISE(extension_, format::FileExtension(spec_.format, options_));

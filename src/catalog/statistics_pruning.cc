@@ -201,4 +201,15 @@ ColumnRange ColumnRange::Exactly(const type::Value& value) {
 
 bool MayMatch(const expr::Expr& filter, const RangeLookup& range_of) { return Evaluate(filter, range_of).can_true; }
 
+bool AllMayMatch(const std::vector<expr::ExprPtr>& filters, const std::vector<std::optional<ColumnRange>>& ranges) {
+  RangeLookup lookup = [&](int column) -> const ColumnRange* {
+    if (column < 0 || column >= static_cast<int>(ranges.size()) || !ranges[column]) return nullptr;
+    return &*ranges[column];
+  };
+  for (const auto& f : filters) {
+    if (!MayMatch(*f, lookup)) return false;
+  }
+  return true;
+}
+
 }  // namespace runnel::catalog

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 #include "expr/expr.h"
 #include "type/value.h"
@@ -30,5 +31,8 @@ using RangeLookup = std::function<const ColumnRange*(int column_index)>;
 // >=, !=), IN lists, IS [NOT] NULL, AND, OR and NOT, seeing through widening casts of the
 // column; anything else may match.
 bool MayMatch(const expr::Expr& filter, const RangeLookup& range_of);
+// Whether every filter may match, with `ranges` indexed by the filters' bound columns (unset:
+// nothing known).
+bool AllMayMatch(const std::vector<expr::ExprPtr>& filters, const std::vector<std::optional<ColumnRange>>& ranges);
 
 }  // namespace runnel::catalog

@@ -29,8 +29,7 @@ std::map<std::string, std::string> ManagedTableDefaults(const std::string& forma
 
 std::map<std::string, std::string> MergeOptions(const std::map<std::string, std::string>& user,
                                                 const std::map<std::string, std::string>& defaults) {
-  format::Options merged;
-  for (const auto& [k, v] : user) merged.Set(k, v);
+  format::Options merged(user);
   for (const auto& [k, v] : defaults) {
     if (!merged.Has(k)) merged.Set(k, v);
   }

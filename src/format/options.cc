@@ -19,6 +19,10 @@ Options::Options(std::initializer_list<std::pair<std::string, std::string>> entr
   for (const auto& [key, value] : entries) Set(key, value);
 }
 
+Options::Options(const std::map<std::string, std::string>& entries) {
+  for (const auto& [key, value] : entries) Set(key, value);
+}
+
 Options& Options::Set(std::string_view key, std::string value) {
   entries_[Lower(key)] = std::move(value);
   return *this;

@@ -27,6 +27,8 @@ class Options {
  public:
   Options() = default;
   Options(std::initializer_list<std::pair<std::string, std::string>> entries);
+  // Options as sources, tables and writers keep them: a plain string map.
+  explicit Options(const std::map<std::string, std::string>& entries);
 
   // Sets (or replaces) an option; the key is matched case-insensitively.
   Options& Set(std::string_view key, std::string value);

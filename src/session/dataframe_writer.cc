@@ -2,6 +2,7 @@
 
 #include "base/spelling.h"
 #include "catalog/directory_write.h"
+#include "expr/expr.h"
 #include "runnel/dataframe.h"
 #include "session/query_execution.h"
 #include "session/session_state.h"
@@ -12,17 +13,6 @@ namespace runnel {
 namespace {
 
 constexpr char kDefaultWriteFormat[] = "parquet";
-
-std::vector<std::string> SplitTableName(const std::string& name) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  for (;;) {
-    size_t dot = name.find('.', start);
-    parts.push_back(name.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
-    if (dot == std::string::npos) return parts;
-    start = dot + 1;
-  }
-}
 
 }  // namespace
 
@@ -78,7 +68,7 @@ Status DataFrameWriter::save(const std::string& path) const {
 
 Status DataFrameWriter::saveAsTable(const std::string& name) const {
   RUNNEL_ASSIGN_OR_RAISE(catalog::SaveMode mode, catalog::ParseSaveMode(mode_));
-  RUNNEL_ASSIGN_OR_RAISE(std::string table, WarehouseTableName(SplitTableName(name)));
+  RUNNEL_ASSIGN_OR_RAISE(std::string table, WarehouseTableName(expr::SplitName(name)));
   std::shared_ptr<catalog::Warehouse> warehouse = SessionWarehouse(session_);
   RUNNEL_ASSIGN_OR_RAISE(auto existing, warehouse->FindTable(table));
   if (existing) {
@@ -95,12 +85,7 @@ Status DataFrameWriter::saveAsTable(const std::string& name) const {
     }
   }
   catalog::TableDefinition definition{table, nullptr, format_, options_, partition_by_, ""};
-  for (auto it = definition.options.begin(); it != definition.options.end(); ++it) {
-    if (!base::EqualsIgnoreCase(it->first, "path")) continue;
-    definition.location = it->second;  // option("path", ...) makes an external table, as in Spark
-    definition.options.erase(it);
-    break;
-  }
+  PathOptionAsLocation(&definition);
   return CreateTableFromQuery(session_, *warehouse, std::move(definition), plan_, existing.has_value());
 }
 
@@ -110,7 +95,7 @@ Status DataFrameWriter::insertInto(const std::string& name) const {
     return Status::Analysis("insertInto() can't be used together with partitionBy(): the table's partition columns "
                             "are used");
   }
-  RUNNEL_ASSIGN_OR_RAISE(std::string table, WarehouseTableName(SplitTableName(name)));
+  RUNNEL_ASSIGN_OR_RAISE(std::string table, WarehouseTableName(expr::SplitName(name)));
   return InsertIntoTable(session_, InsertTarget{table, {}, false, mode == catalog::SaveMode::kOverwrite}, plan_);
 }
 

@@ -120,6 +120,15 @@ type::SchemaPtr SchemaOf(const std::vector<sql::ColumnDefinition>& columns) {
 
 }  // namespace
 
+void PathOptionAsLocation(catalog::TableDefinition* definition) {
+  for (auto it = definition->options.begin(); it != definition->options.end(); ++it) {
+    if (!base::EqualsIgnoreCase(it->first, "path")) continue;
+    if (definition->location.empty()) definition->location = it->second;
+    definition->options.erase(it);
+    return;
+  }
+}
+
 Status CreateTableFromQuery(const std::shared_ptr<SessionState>& state, catalog::Warehouse& warehouse,
                             catalog::TableDefinition definition, const plan::PlanPtr& query, bool replace) {
   QueryExecution execution(*state, query);
@@ -157,13 +166,7 @@ Status CreateTable(const std::shared_ptr<SessionState>& state, const sql::Create
   RUNNEL_ASSIGN_OR_RAISE(std::string name, WarehouseTableName(statement.name));
   catalog::TableDefinition definition{name, nullptr, statement.format, ToMap(statement.options),
                                       statement.partition_by, statement.location};
-  // OPTIONS (path '...') means LOCATION, as in Spark.
-  for (auto it = definition.options.begin(); it != definition.options.end(); ++it) {
-    if (!base::EqualsIgnoreCase(it->first, "path")) continue;
-    if (definition.location.empty()) definition.location = it->second;
-    definition.options.erase(it);
-    break;
-  }
+  PathOptionAsLocation(&definition);
   std::shared_ptr<catalog::Warehouse> warehouse = SessionWarehouse(state);
   if (statement.query) {
     if (!statement.columns.empty()) {

@@ -31,6 +31,10 @@ struct InsertTarget {
   bool by_name = false;
   bool overwrite = false;
 };
+// Option `path` means the table's location (an external table), as in Spark's
+// OPTIONS (path '...') and option("path", ...); LOCATION wins when both are given.
+void PathOptionAsLocation(catalog::TableDefinition* definition);
+
 // Runs `query`, creates the table `definition` with its columns (partition columns moved last)
 // and writes the rows: CREATE [OR REPLACE] TABLE AS SELECT, and saveAsTable. `replace` drops
 // an existing table first. A failed write drops the new table.

@@ -1,6 +1,5 @@
-// Reading one leaf column chunk (its pages decompressed and decoded into levels and dense
-// values), and assembling top-level columns, nested ones included, from their leaves' levels
-// (Dremel's record assembly).
+// Reading one leaf column chunk: its pages decompressed and decoded into levels and dense
+// values (record_assembly.h turns those into columns).
 #pragma once
 
 #include <cstdint>
@@ -25,10 +24,5 @@ struct DecodedLeaf {
 // names the file and column in errors.
 Result<DecodedLeaf> DecodeColumnChunk(const LeafColumn& leaf, const ColumnMetaData& meta, std::string_view chunk,
                                       const std::string& where);
-
-// The `num_rows` values of top-level field `field` from its leaves (indexed like
-// schema.leaves; only the field's own are used).
-Result<vector::ColumnPtr> AssembleField(const FileSchema& schema, int field, const std::vector<DecodedLeaf>& leaves,
-                                        int64_t num_rows, const std::string& where);
 
 }  // namespace runnel::format::parquet

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "format/parquet/column_reader.h"
+#include "format/parquet/record_assembly.h"
 
 namespace runnel::format::parquet {
 

@@ -21,6 +21,7 @@ struct LogicalPlan;
 class Session;
 class GroupedData;
 class DataFrameWriter;
+class DataStreamWriter;
 struct SessionState;
 
 class DataFrame {
@@ -83,6 +84,8 @@ class DataFrame {
   Status createOrReplaceTempView(const std::string& name) const;
   // Saving the rows: df.write().format("parquet").save(path) (runnel/dataframe_writer.h).
   DataFrameWriter write() const;
+  // Starting a streaming query: df.writeStream().format("console").start() (runnel/data_stream.h).
+  DataStreamWriter writeStream() const;
   std::vector<std::string> columns() const;  // empty if the plan does not analyze
   bool isStreaming() const;
 
@@ -120,3 +123,4 @@ GroupedData DataFrame::groupBy(const C&... columns) const {
 }  // namespace runnel
 
 #include "runnel/dataframe_writer.h"  // NOLINT: write() returns it by value
+#include "runnel/data_stream.h"  // NOLINT: writeStream() returns it by value

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "runnel/data_stream.h"
 #include "runnel/dataframe.h"
 #include "runnel/row.h"
 #include "runnel/schema.h"
@@ -50,6 +51,10 @@ class Session {
   static std::shared_ptr<Session> Make();
 
   DataFrameReader read() const;
+  // Streams: session.readStream().format("json").schema(...).load(path) (runnel/data_stream.h).
+  DataStreamReader readStream() const;
+  // The streaming queries of this session (runnel/streaming_query.h).
+  StreamingQueryManager streams() const;
   // A DataFrame over rows held in memory.
   DataFrame createDataFrame(const std::vector<Row>& rows, const type::Schema& schema) const;
   DataFrame createDataFrame(const std::vector<Row>& rows, const std::string& ddl_schema) const;

@@ -4,6 +4,7 @@
 #include "plan/logical_plan.h"
 #include "session/range_source.h"
 #include "session/session_state.h"
+#include "session/streaming_query_state.h"
 #include "type/ddl.h"
 #include "vector/batch.h"
 
@@ -31,10 +32,14 @@ std::string SessionState::GetConf(const std::string& key, const std::string& fal
 }
 
 std::shared_ptr<Session> Session::Make() {
-  return std::shared_ptr<Session>(new Session(std::make_shared<SessionState>()));
+  auto state = std::make_shared<SessionState>();
+  state->streams = std::make_shared<StreamsState>();
+  return std::shared_ptr<Session>(new Session(std::move(state)));
 }
 
 DataFrameReader Session::read() const { return DataFrameReader(state_); }
+DataStreamReader Session::readStream() const { return DataStreamReader(state_); }
+StreamingQueryManager Session::streams() const { return StreamingQueryManager(state_); }
 
 DataFrame Session::createDataFrame(const std::vector<Row>& rows, const type::Schema& schema) const {
   auto s = std::make_shared<type::Schema>(schema);

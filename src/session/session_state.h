@@ -2,12 +2,14 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <set>
 #include <string>
 
+#include "base/clock.h"
 #include "base/status.h"
 #include "function/registry.h"
 #include "plan/logical_plan.h"
@@ -17,6 +19,7 @@ namespace runnel {
 namespace catalog {
 class Warehouse;
 }
+struct StreamsState;
 
 struct SessionState {
   const function::FunctionRegistry* registry = &function::FunctionRegistry::Builtins();
@@ -28,6 +31,13 @@ struct SessionState {
   mutable std::set<std::atomic<bool>*> running_actions;
   // One per warehouse directory used (runnel.sql.warehouse.dir may change); guarded by mutex.
   std::map<std::string, std::shared_ptr<catalog::Warehouse>> warehouses;
+  // session.streams(): the streaming queries started from this session (set by Session::Make).
+  std::shared_ptr<StreamsState> streams;
+  // Test hooks for streaming queries started from now on: the clock they read (system clock
+  // when null) and a fault point that can fail a batch at a named step (see
+  // streaming::FaultPoint). Guarded by mutex.
+  std::shared_ptr<base::Clock> streaming_clock;
+  std::function<Status(const std::string& point, int64_t batch_id)> streaming_fault_point;
 
   int shuffle_partitions() const;
   std::string GetConf(const std::string& key, const std::string& fallback) const;

@@ -1,0 +1,23 @@
+// The streaming support checker (Spark's UnsupportedOperationChecker): run at start() on the
+// analyzed plan of a streaming query, it rejects every operator the micro-batch engine cannot
+// run correctly, naming the operator and the reason, so a query never gives wrong results.
+#pragma once
+
+#include <string>
+
+#include "base/status.h"
+#include "plan/logical_plan.h"
+
+namespace runnel::plan {
+
+// Spark's output modes: Append writes rows added since the last trigger and never changed
+// again; Update the rows changed since the last trigger; Complete the whole result every time.
+enum class OutputMode { kAppend, kUpdate, kComplete };
+const char* OutputModeName(OutputMode mode);  // "Append", "Update", "Complete"
+// "append", "update", "complete" (any case).
+Result<OutputMode> ParseOutputMode(const std::string& text);
+
+// OK when `analyzed` (a streaming plan) can run incrementally in `mode`.
+Status CheckStreamingSupport(const PlanPtr& analyzed, OutputMode mode);
+
+}  // namespace runnel::plan

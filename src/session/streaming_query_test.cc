@@ -1,0 +1,330 @@
+// End-to-end tests of streaming queries through the public API: MemoryStream in, memory,
+// foreachBatch and noop sinks out, checkpoints, restarts and injected crashes.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <mutex>
+
+#include "runnel/runnel.h"
+#include "session/session_state.h"
+
+namespace runnel {
+namespace {
+
+using functions::col;
+using functions::lit;
+using type::Value;
+
+std::vector<std::string> Render(const Result<std::vector<Row>>& rows) {
+  EXPECT_TRUE(rows.ok()) << rows.status().ToString();
+  std::vector<std::string> out;
+  if (rows.ok()) {
+    for (const auto& r : *rows) out.push_back(r.ToString());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Row Event(const std::string& user, int64_t amount) { return Row({Value::String(user), Value::BigInt(amount)}); }
+
+class StreamingQueryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    session_ = Session::Make();
+    input_ = *MemoryStream::Make(session_, "user STRING, amount BIGINT");
+    dir_ = std::filesystem::temp_directory_path() / ("runnel-streaming-test-" + std::to_string(::getpid()) + "-" +
+                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string Checkpoint() const { return (dir_ / "checkpoint").string(); }
+
+  std::shared_ptr<Session> session_;
+  std::shared_ptr<MemoryStream> input_;
+  std::filesystem::path dir_;
+};
+
+TEST_F(StreamingQueryTest, StatelessQueryIntoMemorySink) {
+  DataFrame df = input_->toDF().filter(col("amount") > lit(10)).withColumn("double", col("amount") * lit(2));
+  EXPECT_TRUE(df.isStreaming());
+  auto query = df.writeStream().format("memory").queryName("big").start();
+  ASSERT_TRUE(query.ok()) << query.status().ToString();
+  ASSERT_TRUE(input_->addData({Event("a", 5), Event("b", 20)}).ok());
+  ASSERT_TRUE(query->processAllAvailable().ok());
+  EXPECT_EQ(Render(session_->sql("SELECT * FROM big")->collect()), std::vector<std::string>{"[b,20,40]"});
+  ASSERT_TRUE(input_->addData({Event("c", 30)}).ok());
+  ASSERT_TRUE(query->processAllAvailable().ok());
+  EXPECT_EQ(Render(session_->sql("SELECT user FROM big")->collect()), (std::vector<std::string>{"[b]", "[c]"}));
+  EXPECT_TRUE(query->isActive());
+  ASSERT_TRUE(query->stop().ok());
+  EXPECT_FALSE(query->isActive());
+  EXPECT_FALSE(query->exception().has_value());
+}
+
+TEST_F(StreamingQueryTest, BatchActionsOnAStreamAndStreamsOfABatchFail) {
+  auto rows = input_->toDF().collect();
+  ASSERT_FALSE(rows.ok());
+  EXPECT_NE(rows.status().message().find("must be executed with writeStream.start()"), std::string::npos);
+  auto query = session_->range(3).writeStream().format("console").start();
+  ASSERT_FALSE(query.ok());
+  EXPECT_NE(query.status().message().find("'writeStream' can be called only on streaming"), std::string::npos);
+}
+
+TEST_F(StreamingQueryTest, UnsupportedOperationsAreRejectedAtStart) {
+  auto agg = input_->toDF().groupBy(col("user")).count().writeStream().format("noop").outputMode("update").start();
+  ASSERT_FALSE(agg.ok());
+  EXPECT_NE(agg.status().message().find("Aggregation on a streaming DataFrame"), std::string::npos);
+  auto complete = input_->toDF().writeStream().format("noop").outputMode("complete").start();
+  ASSERT_FALSE(complete.ok());
+  EXPECT_NE(complete.status().message().find("Complete output mode not supported"), std::string::npos);
+  auto sorted = input_->toDF().orderBy(col("amount")).writeStream().format("noop").start();
+  ASSERT_FALSE(sorted.ok());
+  EXPECT_NE(sorted.status().message().find("Sorting is not supported"), std::string::npos);
+  DataFrame users = session_->createDataFrame({Row({Value::String("a"), Value::String("Ann")})}, "user STRING, name STRING");
+  auto right_outer = input_->toDF().join(users, "user", "right").writeStream().format("noop").start();
+  ASSERT_FALSE(right_outer.ok());
+  EXPECT_NE(right_outer.status().message().find("streaming DataFrame/Dataset on the left"), std::string::npos);
+  auto mixed_union = input_->toDF().union_(session_->createDataFrame({Event("x", 1)}, "user STRING, amount BIGINT"));
+  auto union_query = mixed_union.writeStream().format("noop").start();
+  ASSERT_FALSE(union_query.ok());
+  EXPECT_NE(union_query.status().message().find("Union between streaming and batch"), std::string::npos);
+  auto bad_mode = input_->toDF().writeStream().format("noop").outputMode("upsert").start();
+  ASSERT_FALSE(bad_mode.ok());
+  EXPECT_NE(bad_mode.status().message().find("Unknown output mode 'upsert'"), std::string::npos);
+}
+
+TEST_F(StreamingQueryTest, StreamStaticJoinsAndUnionsOfStreams) {
+  DataFrame users = session_->createDataFrame({Row({Value::String("a"), Value::String("Ann")}),
+                                               Row({Value::String("b"), Value::String("Bob")})},
+                                              "user STRING, name STRING");
+  auto other = *MemoryStream::Make(session_, "user STRING, amount BIGINT");
+  DataFrame both = input_->toDF().union_(other->toDF());
+  auto inner = both.join(users, "user").writeStream().format("memory").queryName("inner_join").start();
+  auto left = both.join(users, "user", "left").writeStream().format("memory").queryName("left_join").start();
+  auto semi = both.join(users, "user", "left_semi").writeStream().format("memory").queryName("semi_join").start();
+  ASSERT_TRUE(inner.ok() && left.ok() && semi.ok()) << inner.status().ToString() << left.status().ToString();
+  ASSERT_TRUE(input_->addData({Event("a", 1), Event("z", 2)}).ok());
+  ASSERT_TRUE(other->addData({Event("b", 3)}).ok());
+  for (auto* q : {&*inner, &*left, &*semi}) ASSERT_TRUE(q->processAllAvailable().ok());
+  EXPECT_EQ(Render(session_->sql("SELECT * FROM inner_join")->collect()), (std::vector<std::string>{"[a,1,Ann]", "[b,3,Bob]"}));
+  EXPECT_EQ(Render(session_->sql("SELECT * FROM left_join")->collect()),
+            (std::vector<std::string>{"[a,1,Ann]", "[b,3,Bob]", "[z,2,NULL]"}));
+  EXPECT_EQ(Render(session_->sql("SELECT * FROM semi_join")->collect()), (std::vector<std::string>{"[a,1]", "[b,3]"}));
+  for (auto* q : {&*inner, &*left, &*semi}) ASSERT_TRUE(q->stop().ok());
+}
+
+// What a foreachBatch function saw: rows per batch id (a re-run batch replaces its entry).
+struct BatchLog {
+  std::mutex mutex;
+  std::map<int64_t, std::vector<std::string>> batches;
+  int calls = 0;
+  DataStreamWriter::BatchFunction Function() {
+    return [this](const DataFrame& df, int64_t batch_id) -> Status {
+      RUNNEL_ASSIGN_OR_RAISE(auto rows, df.collect());
+      std::lock_guard<std::mutex> lock(mutex);
+      ++calls;
+      auto& out = batches[batch_id];
+      out.clear();
+      for (const auto& r : rows) out.push_back(r.ToString());
+      return Status::OK();
+    };
+  }
+};
+
+TEST_F(StreamingQueryTest, RestartFromCheckpointKeepsIdAndContinuesBatches) {
+  BatchLog log;
+  auto start = [&] {
+    return input_->toDF().select(col("user")).writeStream().foreachBatch(log.Function())
+        .option("checkpointLocation", Checkpoint()).start();
+  };
+  auto first = start();
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_TRUE(input_->addData({Event("a", 1)}).ok());
+  ASSERT_TRUE(first->processAllAvailable().ok());
+  ASSERT_TRUE(first->stop().ok());
+  ASSERT_TRUE(input_->addData({Event("b", 2)}).ok());
+  auto second = start();
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  ASSERT_TRUE(second->processAllAvailable().ok());
+  EXPECT_EQ(first->id(), second->id());
+  EXPECT_NE(first->runId(), second->runId());
+  EXPECT_EQ(log.batches, (std::map<int64_t, std::vector<std::string>>{{0, {"[a]"}}, {1, {"[b]"}}}));
+  ASSERT_TRUE(second->stop().ok());
+  EXPECT_TRUE(std::filesystem::exists(Checkpoint() + "/offsets/1"));
+  EXPECT_TRUE(std::filesystem::exists(Checkpoint() + "/commits/1"));
+}
+
+// A crash before each named point, then a restart: every batch's rows arrive, and a re-run batch
+// sees the same rows and the same current_timestamp() as the failed attempt.
+TEST_F(StreamingQueryTest, CrashAtEachPointThenRecover) {
+  for (std::string point : {"offsets write", "sink write", "sink commit", "commits write"}) {
+    SCOPED_TRACE(point);
+    std::filesystem::remove_all(dir_);
+    auto stream = *MemoryStream::Make(session_, "user STRING, amount BIGINT");
+    BatchLog log;
+    auto start = [&] {
+      return stream->toDF().select(col("user"), functions::current_timestamp().alias("ts")).writeStream()
+          .foreachBatch(log.Function()).option("checkpointLocation", Checkpoint()).start();
+    };
+    bool crash = true;
+    {
+      std::lock_guard<std::mutex> lock(session_->state()->mutex);
+      session_->state()->streaming_fault_point = [&](const std::string& at, int64_t batch) -> Status {
+        if (crash && at == point && batch == 1) return Status::IOError("injected crash before " + at);
+        return Status::OK();
+      };
+    }
+    auto first = start();
+    ASSERT_TRUE(first.ok()) << first.status().ToString();
+    ASSERT_TRUE(stream->addData({Event("a", 1)}).ok());
+    ASSERT_TRUE(first->processAllAvailable().ok());
+    ASSERT_TRUE(stream->addData({Event("b", 2)}).ok());
+    Status failed = first->awaitTermination();
+    ASSERT_FALSE(failed.ok());
+    EXPECT_NE(failed.message().find("injected crash before " + point), std::string::npos);
+    ASSERT_TRUE(first->exception().has_value());
+    std::vector<std::string> attempt = log.batches.count(1) ? log.batches[1] : std::vector<std::string>{};
+    crash = false;
+    auto second = start();
+    ASSERT_TRUE(second.ok()) << second.status().ToString();
+    ASSERT_TRUE(second->processAllAvailable().ok());
+    ASSERT_EQ(log.batches.size(), 2u);
+    EXPECT_EQ(log.batches[0].size(), 1u);
+    ASSERT_EQ(log.batches[1].size(), 1u);
+    EXPECT_EQ(log.batches[1][0].substr(0, 3), "[b,");
+    if (!attempt.empty()) {
+      EXPECT_EQ(attempt, log.batches[1]);  // same timestamp when re-run
+    }
+    ASSERT_TRUE(second->stop().ok());
+  }
+}
+
+TEST_F(StreamingQueryTest, TriggerOnceAndAvailableNowStopByThemselves) {
+  ASSERT_TRUE(input_->addData({Event("a", 1)}).ok());
+  ASSERT_TRUE(input_->addData({Event("b", 2)}).ok());
+  BatchLog log;
+  auto once = input_->toDF().writeStream().foreachBatch(log.Function()).trigger(Trigger::Once())
+                  .option("checkpointLocation", Checkpoint()).start();
+  ASSERT_TRUE(once.ok()) << once.status().ToString();
+  ASSERT_TRUE(once->awaitTermination().ok());
+  EXPECT_EQ(log.batches.size(), 1u);
+  EXPECT_EQ(log.batches[0].size(), 2u);
+  ASSERT_TRUE(input_->addData({Event("c", 3)}).ok());
+  auto available = input_->toDF().writeStream().foreachBatch(log.Function()).trigger(Trigger::AvailableNow())
+                       .option("checkpointLocation", Checkpoint()).start();
+  ASSERT_TRUE(available.ok()) << available.status().ToString();
+  auto done = available->awaitTermination(30000);
+  ASSERT_TRUE(done.ok() && *done);
+  EXPECT_EQ(log.batches.size(), 2u);
+  EXPECT_EQ(log.batches[1], std::vector<std::string>{"[c,3]"});
+}
+
+TEST_F(StreamingQueryTest, ProgressUsesSparkFieldNames) {
+  auto query = input_->toDF().writeStream().format("noop").queryName("progress_test").start();
+  ASSERT_TRUE(query.ok());
+  EXPECT_EQ(query->lastProgress(), std::nullopt);
+  ASSERT_TRUE(input_->addData({Event("a", 1), Event("b", 2)}).ok());
+  ASSERT_TRUE(query->processAllAvailable().ok());
+  auto progress = query->lastProgress();
+  ASSERT_TRUE(progress.has_value());
+  EXPECT_EQ(progress->batchId, 0);
+  EXPECT_EQ(progress->numInputRows, 2);
+  EXPECT_EQ(progress->name, std::optional<std::string>("progress_test"));
+  ASSERT_EQ(progress->sources.size(), 1u);
+  EXPECT_EQ(progress->sources[0].endOffset, "1");
+  EXPECT_EQ(progress->sink.numOutputRows, 2);
+  std::string json = progress->json();
+  for (const char* field : {"\"id\":", "\"runId\":", "\"name\":\"progress_test\"", "\"timestamp\":", "\"batchId\":0",
+                            "\"numInputRows\":2", "\"durationMs\":{", "\"addBatch\":", "\"walCommit\":",
+                            "\"triggerExecution\":", "\"sources\":[{\"description\":", "\"endOffset\":1",
+                            "\"sink\":{\"description\":\"NoopSink\",\"numOutputRows\":2}"}) {
+    EXPECT_NE(json.find(field), std::string::npos) << field << " in " << json;
+  }
+  EXPECT_NE(query->status().json().find("\"isTriggerActive\""), std::string::npos);
+  EXPECT_NE(query->explainString().find("== Physical Plan =="), std::string::npos);
+  ASSERT_TRUE(query->stop().ok());
+}
+
+class RecordingListener : public StreamingQueryListener {
+ public:
+  void onQueryStarted(const QueryStartedEvent& e) override { Add("started " + e.name.value_or("")); }
+  void onQueryProgress(const StreamingQueryProgress& p) override {
+    if (p.numInputRows > 0) Add("progress " + std::to_string(p.batchId));
+  }
+  void onQueryTerminated(const QueryTerminatedEvent& e) override { Add(e.exception ? "failed" : "terminated"); }
+  std::vector<std::string> Events() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return events_;
+  }
+
+ private:
+  void Add(std::string e) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    events_.push_back(std::move(e));
+  }
+  std::mutex mutex_;
+  std::vector<std::string> events_;
+};
+
+TEST_F(StreamingQueryTest, ManagerAndListeners) {
+  auto listener = std::make_shared<RecordingListener>();
+  session_->streams().addListener(listener);
+  auto query = input_->toDF().writeStream().format("noop").queryName("managed").start();
+  ASSERT_TRUE(query.ok());
+  auto duplicate = input_->toDF().writeStream().format("noop").queryName("managed").start();
+  ASSERT_FALSE(duplicate.ok());
+  EXPECT_NE(duplicate.status().message().find("already active"), std::string::npos);
+  ASSERT_EQ(session_->streams().active().size(), 1u);
+  EXPECT_TRUE(session_->streams().get(query->id()).has_value());
+  ASSERT_TRUE(input_->addData({Event("a", 1)}).ok());
+  ASSERT_TRUE(query->processAllAvailable().ok());
+  ASSERT_TRUE(query->stop().ok());
+  auto any = session_->streams().awaitAnyTermination(10000);
+  ASSERT_TRUE(any.ok() && *any);
+  EXPECT_TRUE(session_->streams().active().empty());
+  session_->streams().resetTerminated();
+  auto none = session_->streams().awaitAnyTermination(10);
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(*none);
+  EXPECT_EQ(listener->Events(), (std::vector<std::string>{"started managed", "progress 0", "terminated"}));
+  session_->streams().removeListener(listener);
+  EXPECT_TRUE(session_->streams().listListeners().empty());
+}
+
+TEST_F(StreamingQueryTest, CorruptCheckpointFilesNameTheFile) {
+  auto query = input_->toDF().writeStream().format("noop").option("checkpointLocation", Checkpoint()).start();
+  ASSERT_TRUE(query.ok());
+  ASSERT_TRUE(input_->addData({Event("a", 1)}).ok());
+  ASSERT_TRUE(query->processAllAvailable().ok());
+  ASSERT_TRUE(query->stop().ok());
+  std::string offsets = Checkpoint() + "/offsets/0";
+  for (const char* content : {"", "v1\n{\"batchWatermarkMs\":0", "v9\n{}\n", "garbage\n"}) {
+    std::FILE* f = std::fopen(offsets.c_str(), "w");
+    std::fputs(content, f);
+    std::fclose(f);
+    auto restarted = input_->toDF().writeStream().format("noop").option("checkpointLocation", Checkpoint()).start();
+    ASSERT_FALSE(restarted.ok()) << content;
+    EXPECT_NE(restarted.status().message().find(offsets), std::string::npos) << restarted.status().ToString();
+  }
+  std::filesystem::remove(Checkpoint() + "/metadata");
+  auto no_metadata = input_->toDF().writeStream().format("noop").option("checkpointLocation", Checkpoint()).start();
+  ASSERT_FALSE(no_metadata.ok());
+  EXPECT_NE(no_metadata.status().message().find("no metadata file"), std::string::npos);
+}
+
+TEST_F(StreamingQueryTest, ProcessingTimeTriggerAndBadInterval) {
+  auto bad = input_->toDF().writeStream().format("noop").trigger(Trigger::ProcessingTime("soon")).start();
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("Invalid processing-time trigger interval 'soon'"), std::string::npos);
+  auto query = input_->toDF().writeStream().format("memory").queryName("timed")
+                   .trigger(Trigger::ProcessingTime("50 milliseconds")).start();
+  ASSERT_TRUE(query.ok());
+  ASSERT_TRUE(input_->addData({Event("a", 1)}).ok());
+  ASSERT_TRUE(query->processAllAvailable().ok());
+  EXPECT_EQ(Render(session_->sql("SELECT user FROM timed")->collect()), std::vector<std::string>{"[a]"});
+  ASSERT_TRUE(query->stop().ok());
+}
+
+}  // namespace
+}  // namespace runnel

@@ -1,0 +1,352 @@
+#include "streaming/micro_batch_execution.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+
+#include "base/uuid.h"
+#include "exec/physical_planner.h"
+#include "optimizer/optimizer.h"
+#include "plan/analyzer.h"
+#include "plan/streaming_support.h"
+#include "streaming/batch_output.h"
+#include "streaming/sources/memory_source.h"
+
+namespace runnel::streaming {
+
+namespace {
+constexpr int64_t kPollingDelayUs = 10'000;  // Spark's pollingDelay: the default trigger's idle wait
+
+int64_t ElapsedMs(int64_t start_us, base::Clock* clock) { return (clock->NowMicros() - start_us) / 1000; }
+
+// Times one step into durations[key] (ms, on the query's clock).
+template <typename F>
+auto Timed(std::map<std::string, int64_t>& durations, const char* key, base::Clock* clock, F&& fn) {
+  int64_t start = clock->NowMicros();
+  auto result = fn();
+  durations[key] += ElapsedMs(start, clock);
+  return result;
+}
+}  // namespace
+
+MicroBatchExecution::~MicroBatchExecution() {
+  for (auto& s : sources_) {
+    if (s.wake_token >= 0) {
+      if (auto* memory = dynamic_cast<MemorySource*>(s.source.get())) memory->RemoveWakeup(s.wake_token);
+    }
+    s.source->Stop();
+  }
+}
+
+Result<std::unique_ptr<MicroBatchExecution>> MicroBatchExecution::Make(const plan::PlanPtr& plan, SinkPtr sink,
+                                                                       ExecutionOptions options) {
+  std::unique_ptr<MicroBatchExecution> exec(new MicroBatchExecution(std::move(sink), std::move(options)));
+  auto& opts = exec->options_;
+  if (opts.trigger.kind == Trigger::Kind::kProcessingTime && !opts.trigger.error.empty()) {
+    return Status::InvalidArgument(opts.trigger.error);
+  }
+  RUNNEL_ASSIGN_OR_RAISE(exec->checkpoint_, Checkpoint::Open(opts.fs, opts.checkpoint_root, base::RandomUuid()));
+  // The settings a checkpoint pins win over the session's (offsets/N carries them).
+  exec->conf_ = opts.conf;
+  RUNNEL_ASSIGN_OR_RAISE(auto latest, exec->checkpoint_->LatestOffsetsId());
+  if (latest) {
+    RUNNEL_ASSIGN_OR_RAISE(auto seq, exec->checkpoint_->ReadOffsets(*latest));
+    if (seq) {
+      for (const auto& [key, value] : seq->metadata.conf) exec->conf_[key] = value;
+    }
+  }
+  if (auto it = exec->conf_.find(kShufflePartitionsConf); it != exec->conf_.end()) {
+    exec->shuffle_partitions_ = std::max(1, std::atoi(it->second.c_str()));
+  }
+  RUNNEL_ASSIGN_OR_RAISE(plan::PlanPtr attached, exec->AttachSources(plan));
+  RUNNEL_RETURN_NOT_OK(exec->Plan(attached));
+  RUNNEL_RETURN_NOT_OK(exec->Recover());
+  return exec;
+}
+
+Result<plan::PlanPtr> MicroBatchExecution::AttachSources(const plan::PlanPtr& root) {
+  std::map<const plan::DataSource*, std::shared_ptr<MicroBatchInput>> inputs;
+  std::function<Result<plan::PlanPtr>(const plan::PlanPtr&)> rewrite =
+      [&](const plan::PlanPtr& node) -> Result<plan::PlanPtr> {
+    if (node->kind == plan::PlanKind::kScan) {
+      auto* relation = dynamic_cast<StreamingRelation*>(node->source.get());
+      if (!relation) return node;
+      auto found = inputs.find(relation);
+      if (found == inputs.end()) {
+        RUNNEL_ASSIGN_OR_RAISE(type::SchemaPtr schema, relation->schema());
+        SourceContext context{options_.fs, options_.clock, checkpoint_->SourcePath(static_cast<int>(sources_.size()))};
+        RUNNEL_ASSIGN_OR_RAISE(SourcePtr source, relation->factory()(context));
+        auto input = std::make_shared<MicroBatchInput>(source->Describe(), schema);
+        SourceState state{source, input, std::nullopt, -1};
+        if (auto* memory = dynamic_cast<MemorySource*>(source.get())) {
+          state.wake_token = memory->AddWakeup([this] { Wake(); });
+        }
+        sources_.push_back(std::move(state));
+        found = inputs.emplace(relation, input).first;
+      }
+      auto copy = std::make_shared<plan::LogicalPlan>(*node);
+      copy->source = found->second;
+      return plan::PlanPtr(copy);
+    }
+    std::vector<plan::PlanPtr> children;
+    for (const auto& c : node->children) {
+      RUNNEL_ASSIGN_OR_RAISE(auto child, rewrite(c));
+      children.push_back(std::move(child));
+    }
+    return plan::WithChildren(node, std::move(children));
+  };
+  return rewrite(root);
+}
+
+Status MicroBatchExecution::Plan(const plan::PlanPtr& plan) {
+  RUNNEL_ASSIGN_OR_RAISE(analyzed_, plan::Analyzer(*options_.registry).Analyze(plan));
+  RUNNEL_RETURN_NOT_OK(plan::CheckStreamingSupport(analyzed_, options_.mode));
+  RUNNEL_RETURN_NOT_OK(sink_->CheckOutputMode(options_.mode));
+  RUNNEL_ASSIGN_OR_RAISE(optimized_, optimizer::Optimize(analyzed_, *options_.registry));
+  RUNNEL_ASSIGN_OR_RAISE(physical_, exec::PlanPhysical(optimized_, shuffle_partitions_));
+  return sink_->Open(physical_->schema(), options_.mode);
+}
+
+Status MicroBatchExecution::Recover() {
+  RUNNEL_ASSIGN_OR_RAISE(auto latest, checkpoint_->LatestOffsetsId());
+  if (!latest) return Status::OK();  // a fresh start: batch 0, watermark 0
+  RUNNEL_ASSIGN_OR_RAISE(auto end_seq, checkpoint_->ReadOffsets(*latest));
+  if (end_seq->offsets.size() != sources_.size()) {
+    return Status::InvalidArgument("The checkpoint " + checkpoint_->root() + " records " +
+                                   std::to_string(end_seq->offsets.size()) + " source(s) but the query reads " +
+                                   std::to_string(sources_.size()) +
+                                   ": the number of sources must not change between restarts");
+  }
+  std::vector<std::optional<std::string>> start(sources_.size());
+  if (*latest > 0) {
+    RUNNEL_ASSIGN_OR_RAISE(auto prev, checkpoint_->ReadOffsets(*latest - 1));
+    if (!prev) {
+      return Status::Corruption("The checkpoint " + checkpoint_->root() + " has offsets/" + std::to_string(*latest) +
+                                " but batch " + std::to_string(*latest - 1) + " doesn't exist in the offset log");
+    }
+    start = prev->offsets;
+  }
+  RUNNEL_ASSIGN_OR_RAISE(auto last_commit, checkpoint_->LatestCommitId());
+  if (last_commit && *last_commit > *latest) {
+    return Status::Corruption("The checkpoint " + checkpoint_->root() + " has commits/" + std::to_string(*last_commit) +
+                              " beyond the latest offsets/" + std::to_string(*latest));
+  }
+  if (last_commit && *last_commit == *latest) {
+    // The last batch finished: the next one starts where it ended.
+    RUNNEL_ASSIGN_OR_RAISE(auto commit, checkpoint_->ReadCommit(*latest));
+    for (size_t i = 0; i < sources_.size(); ++i) sources_[i].committed = end_seq->offsets[i];
+    next_batch_id_ = *latest + 1;
+    watermark_ms_ = std::max(end_seq->metadata.batch_watermark_ms, commit->next_batch_watermark_ms);
+    return Status::OK();
+  }
+  // Batch `latest` was planned but not committed: run it again with exactly its offsets,
+  // watermark and timestamp.
+  for (size_t i = 0; i < sources_.size(); ++i) sources_[i].committed = start[i];
+  next_batch_id_ = *latest;
+  watermark_ms_ = end_seq->metadata.batch_watermark_ms;
+  pending_ = PendingBatch{*latest, *end_seq};
+  return Status::OK();
+}
+
+Status MicroBatchExecution::Fault(const char* point, int64_t batch_id) const {
+  return options_.fault_point ? options_.fault_point(point, batch_id) : Status::OK();
+}
+
+Result<bool> MicroBatchExecution::ConstructNextBatch(std::map<std::string, int64_t>& durations) {
+  SetStatus("Getting offsets from sources", false, true);
+  OffsetSeq seq;
+  bool new_data = false;
+  int64_t start = options_.clock->NowMicros();
+  for (auto& s : sources_) {
+    ReadLimit limit = options_.trigger.kind == Trigger::Kind::kOnce ? ReadLimit::All() : s.source->DefaultReadLimit();
+    RUNNEL_ASSIGN_OR_RAISE(auto latest, s.source->LatestOffset(s.committed, limit));
+    if (latest != s.committed) new_data = true;
+    seq.offsets.push_back(latest);
+  }
+  durations["latestOffset"] += ElapsedMs(start, options_.clock);
+  if (!new_data) return false;  // stateful operators (no-data batches) decide more here later
+
+  seq.metadata.batch_timestamp_ms = options_.clock->NowMicros() / 1000;
+  seq.metadata.batch_watermark_ms = watermark_ms_;
+  seq.metadata.conf = conf_;
+  SetStatus("Writing offsets to log", true, true);
+  RUNNEL_RETURN_NOT_OK(Fault("offsets write", next_batch_id_));
+  RUNNEL_RETURN_NOT_OK(Timed(durations, "walCommit", options_.clock, [&] {
+    RUNNEL_RETURN_NOT_OK(checkpoint_->WriteOffsets(next_batch_id_, seq));
+    // offsets/N is durable: the sources may forget what batch N-1 read.
+    for (auto& s : sources_) {
+      if (s.committed) RUNNEL_RETURN_NOT_OK(s.source->Commit(*s.committed));
+    }
+    return checkpoint_->Purge(next_batch_id_, options_.min_batches_to_retain);
+  }));
+  pending_ = PendingBatch{next_batch_id_, std::move(seq)};
+  return true;
+}
+
+Status MicroBatchExecution::RunBatch(std::map<std::string, int64_t>& durations, int64_t trigger_start_us) {
+  const PendingBatch& batch = *pending_;
+  SetStatus("Processing new data", true, true);
+  RUNNEL_RETURN_NOT_OK(Timed(durations, "getBatch", options_.clock, [&]() -> Status {
+    for (size_t i = 0; i < sources_.size(); ++i) {
+      auto& s = sources_[i];
+      const auto& end = batch.offsets.offsets[i];
+      if (!end || end == s.committed) {
+        s.input->Set(nullptr);
+        continue;
+      }
+      RUNNEL_ASSIGN_OR_RAISE(auto data, s.source->GetBatch(s.committed, *end));
+      s.input->Set(std::move(data));
+    }
+    return Status::OK();
+  }));
+
+  exec::ExecContext ctx;
+  if (options_.pool != nullptr) ctx.pool = options_.pool;
+  ctx.shuffle_partitions = shuffle_partitions_;
+  ctx.cancelled = &cancelled_;
+  // current_timestamp() is the batch's timestamp, the same when the batch is re-run.
+  ctx.kernel.query_timestamp_micros = batch.offsets.metadata.batch_timestamp_ms * 1000;
+  PlanBatchOutput output(physical_, ctx, [&] { return Fault("sink commit", batch.batch_id); });
+  RUNNEL_RETURN_NOT_OK(Fault("sink write", batch.batch_id));
+  RUNNEL_RETURN_NOT_OK(Timed(durations, "addBatch", options_.clock, [&] { return sink_->AddBatch(batch.batch_id, output); }));
+
+  RUNNEL_RETURN_NOT_OK(Fault("commits write", batch.batch_id));
+  CommitMetadata commit;
+  commit.next_batch_watermark_ms = watermark_ms_;
+  RUNNEL_RETURN_NOT_OK(Timed(durations, "commitOffsets", options_.clock,
+                             [&] { return checkpoint_->WriteCommit(batch.batch_id, commit); }));
+  for (size_t i = 0; i < sources_.size(); ++i) {
+    if (batch.offsets.offsets[i]) sources_[i].committed = batch.offsets.offsets[i];
+  }
+  durations["triggerExecution"] = ElapsedMs(trigger_start_us, options_.clock);
+  ReportProgress(batch, durations, trigger_start_us, output.num_rows());
+  for (auto& s : sources_) s.input->Set(nullptr);  // let the batch's rows go
+  next_batch_id_ = batch.batch_id + 1;
+  pending_.reset();
+  return Status::OK();
+}
+
+Status MicroBatchExecution::Run() {
+  const Trigger& trigger = options_.trigger;
+  if (trigger.kind == Trigger::Kind::kAvailableNow) {
+    for (auto& s : sources_) RUNNEL_RETURN_NOT_OK(s.source->PrepareForAvailableNow());
+  }
+  Status result;
+  while (true) {
+    int64_t trigger_id;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (stop_requested_) break;
+      trigger_id = ++triggers_started_;
+      woken_ = false;
+    }
+    int64_t trigger_start = options_.clock->NowMicros();
+    std::map<std::string, int64_t> durations;
+    bool ran = false;
+    Status st = [&]() -> Status {
+      if (!pending_) {
+        RUNNEL_ASSIGN_OR_RAISE(bool constructed, ConstructNextBatch(durations));
+        if (!constructed) return Status::OK();
+      }
+      ran = true;
+      return RunBatch(durations, trigger_start);
+    }();
+    if (!st.ok()) {
+      bool stopping;
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        stopping = stop_requested_;
+      }
+      // A batch cut short by stop() is not a failure: it runs again on the next start.
+      if (!(stopping && st.code() == StatusCode::kCancelled)) result = st;
+      break;
+    }
+    last_trigger_start_us_ = trigger_start;
+    if (!ran) {
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        last_idle_trigger_ = trigger_id;
+      }
+      cv_.notify_all();
+      ReportIdle(options_.clock->NowMicros());
+    }
+    last_trigger_had_data_ = ran;
+    if (trigger.kind == Trigger::Kind::kOnce) break;
+    if (trigger.kind == Trigger::Kind::kAvailableNow && !ran) break;
+    if (trigger.kind == Trigger::Kind::kProcessingTime && trigger.interval_ms > 0) {
+      int64_t interval = trigger.interval_ms * 1000;
+      SetStatus("Waiting for next trigger", false, false);
+      WaitUntil(trigger_start / interval * interval + interval);
+    } else if (!ran) {
+      SetStatus("Waiting for data to arrive", false, false);
+      WaitUntil(options_.clock->NowMicros() + kPollingDelayUs);
+    }
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    finished_ = true;
+    status_ = StreamingQueryStatus{"Stopped", false, false};
+  }
+  cv_.notify_all();
+  return result;
+}
+
+void MicroBatchExecution::WaitUntil(int64_t deadline_us) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  while (!stop_requested_ && !woken_ && options_.clock->NowMicros() < deadline_us) {
+    int64_t remaining = deadline_us - options_.clock->NowMicros();
+    // The clock may be a manual one that a test moves: look again at least every polling delay.
+    cv_.wait_for(lock, std::chrono::microseconds(std::clamp<int64_t>(remaining, 1, kPollingDelayUs)));
+  }
+}
+
+void MicroBatchExecution::Wake() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    woken_ = true;
+  }
+  cv_.notify_all();
+}
+
+void MicroBatchExecution::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stop_requested_ = true;
+  }
+  cancelled_ = true;
+  cv_.notify_all();
+}
+
+void MicroBatchExecution::AwaitAllAvailable() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  int64_t after = triggers_started_;
+  woken_ = true;
+  cv_.notify_all();
+  cv_.wait(lock, [&] { return finished_ || last_idle_trigger_ > after; });
+}
+
+void MicroBatchExecution::SetStatus(const std::string& message, bool data_available, bool trigger_active) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  status_ = StreamingQueryStatus{message, data_available, trigger_active};
+}
+
+StreamingQueryStatus MicroBatchExecution::status() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return status_;
+}
+
+std::vector<StreamingQueryProgress> MicroBatchExecution::recentProgress() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return {progress_.begin(), progress_.end()};
+}
+
+std::string MicroBatchExecution::ExplainString(bool extended) const {
+  std::string out;
+  if (extended) {
+    out += "== Analyzed Logical Plan ==\n" + analyzed_->ToString() + "\n";
+    out += "== Optimized Logical Plan ==\n" + optimized_->ToString() + "\n";
+  }
+  return out + "== Physical Plan ==\n" + physical_->ToString();
+}
+
+}  // namespace runnel::streaming

@@ -226,58 +226,64 @@ Status MicroBatchExecution::RunBatch(std::map<std::string, int64_t>& durations, 
   return Status::OK();
 }
 
+Result<bool> MicroBatchExecution::RunOneTrigger() {
+  if (options_.trigger.kind == Trigger::Kind::kAvailableNow && !prepared_available_now_) {
+    for (auto& s : sources_) RUNNEL_RETURN_NOT_OK(s.source->PrepareForAvailableNow());
+    prepared_available_now_ = true;
+  }
+  int64_t trigger_id;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    trigger_id = ++triggers_started_;
+    woken_ = false;
+  }
+  int64_t trigger_start = options_.clock->NowMicros();
+  std::map<std::string, int64_t> durations;
+  bool ran = pending_.has_value();
+  if (!ran) {
+    RUNNEL_ASSIGN_OR_RAISE(ran, ConstructNextBatch(durations));
+  }
+  if (ran) RUNNEL_RETURN_NOT_OK(RunBatch(durations, trigger_start));
+  last_trigger_start_us_ = trigger_start;
+  if (!ran) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      last_idle_trigger_ = trigger_id;
+    }
+    cv_.notify_all();
+    ReportIdle(options_.clock->NowMicros());
+  }
+  last_trigger_had_data_ = ran;
+  return ran;
+}
+
 Status MicroBatchExecution::Run() {
   const Trigger& trigger = options_.trigger;
-  if (trigger.kind == Trigger::Kind::kAvailableNow) {
-    for (auto& s : sources_) RUNNEL_RETURN_NOT_OK(s.source->PrepareForAvailableNow());
-  }
   Status result;
   while (true) {
-    int64_t trigger_id;
     {
       std::lock_guard<std::mutex> lock(mutex_);
       if (stop_requested_) break;
-      trigger_id = ++triggers_started_;
-      woken_ = false;
     }
     int64_t trigger_start = options_.clock->NowMicros();
-    std::map<std::string, int64_t> durations;
-    bool ran = false;
-    Status st = [&]() -> Status {
-      if (!pending_) {
-        RUNNEL_ASSIGN_OR_RAISE(bool constructed, ConstructNextBatch(durations));
-        if (!constructed) return Status::OK();
-      }
-      ran = true;
-      return RunBatch(durations, trigger_start);
-    }();
-    if (!st.ok()) {
+    Result<bool> ran = RunOneTrigger();
+    if (!ran.ok()) {
       bool stopping;
       {
         std::lock_guard<std::mutex> lock(mutex_);
         stopping = stop_requested_;
       }
       // A batch cut short by stop() is not a failure: it runs again on the next start.
-      if (!(stopping && st.code() == StatusCode::kCancelled)) result = st;
+      if (!(stopping && ran.status().code() == StatusCode::kCancelled)) result = ran.status();
       break;
     }
-    last_trigger_start_us_ = trigger_start;
-    if (!ran) {
-      {
-        std::lock_guard<std::mutex> lock(mutex_);
-        last_idle_trigger_ = trigger_id;
-      }
-      cv_.notify_all();
-      ReportIdle(options_.clock->NowMicros());
-    }
-    last_trigger_had_data_ = ran;
     if (trigger.kind == Trigger::Kind::kOnce) break;
-    if (trigger.kind == Trigger::Kind::kAvailableNow && !ran) break;
+    if (trigger.kind == Trigger::Kind::kAvailableNow && !*ran) break;
     if (trigger.kind == Trigger::Kind::kProcessingTime && trigger.interval_ms > 0) {
       int64_t interval = trigger.interval_ms * 1000;
       SetStatus("Waiting for next trigger", false, false);
       WaitUntil(trigger_start / interval * interval + interval);
-    } else if (!ran) {
+    } else if (!*ran) {
       SetStatus("Waiting for data to arrive", false, false);
       WaitUntil(options_.clock->NowMicros() + kPollingDelayUs);
     }

@@ -68,6 +68,9 @@ class MicroBatchExecution {
 
   // Runs triggers until the trigger is done (Once, AvailableNow), Stop() or a failure.
   Status Run();
+  // One trigger, synchronously (golden tests drive queries this way, without a thread): runs
+  // the pending or next batch if there is one. Returns whether a batch ran.
+  Result<bool> RunOneTrigger();
   void Stop();
   // Blocks until a trigger that began after this call found no new data, or the run ended.
   void AwaitAllAvailable();
@@ -130,6 +133,7 @@ class MicroBatchExecution {
   bool finished_ = false;
   int64_t triggers_started_ = 0;  // guarded by mutex_
   int64_t last_idle_trigger_ = -1;
+  bool prepared_available_now_ = false;
   StreamingQueryStatus status_;
   std::deque<StreamingQueryProgress> progress_;
 };

@@ -3,6 +3,7 @@
 // a stand-in engine in the runner's own tests.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -21,9 +22,33 @@ struct StatementResult {
   std::vector<Row> rows;
 };
 
+// Runs the `stream ...` records (test/streaming/): queries driven one trigger at a time, on a
+// manual clock, with crashes injected at named points. One method per record kind.
+class StreamDriver {
+ public:
+  virtual ~StreamDriver() = default;
+  // An in-memory source with a DDL schema, queryable as `name` and STREAM(name).
+  virtual Status Source(const std::string& name, const std::string& ddl_schema) = 0;
+  virtual Status Start(const std::string& query, const std::string& output_mode, const std::string& sql) = 0;
+  // One batch of rows, one JSON object per line.
+  virtual Status AddData(const std::string& source, const std::vector<std::string>& json_lines) = 0;
+  // One trigger; an armed crash that fires makes the query crashed (not an error).
+  virtual Status Trigger(const std::string& query) = 0;
+  // Rows the sink got from the last trigger, and every row it holds.
+  virtual Result<StatementResult> LastOutput(const std::string& query) = 0;
+  virtual Result<StatementResult> AllOutput(const std::string& query) = 0;
+  virtual Status AdvanceClock(int64_t micros) = 0;
+  // The next trigger of `query` fails at `point` as a crash there would.
+  virtual Status ArmCrash(const std::string& query, const std::string& point) = 0;
+  virtual Status Restart(const std::string& query) = 0;
+  virtual Status Stop(const std::string& query) = 0;
+};
+
 class SltEngine {
  public:
   virtual ~SltEngine() = default;
+  // nullptr when the engine runs no streaming records.
+  virtual StreamDriver* streams() { return nullptr; }
   // Runs one statement to completion. Errors are returned, never thrown: `statement error`
   // records match the Status's text.
   virtual Result<StatementResult> Execute(std::string_view sql) = 0;

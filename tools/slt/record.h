@@ -4,9 +4,12 @@
 // so new kinds (the `stream ...` steps) slot in without touching the parser or the runner.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "slt/engine.h"
 
 namespace runnel::slt {
 
@@ -75,7 +78,8 @@ struct ExpectedLine {
   int line_number = 0;
 };
 
-// query <type letters> [nosort|rowsort|valuesort]
+// query <type letters> [nosort|rowsort|valuesort], and the streaming checks that compare rows
+// the same way (stream check_output / check_all: `fetch` gets their rows; no type letters).
 class QueryRecord final : public Record {
  public:
   struct Layout {
@@ -85,16 +89,21 @@ class QueryRecord final : public Record {
     int results_end = 0;       // one past the last expected line
   };
 
+  using Fetch = std::function<Result<StatementResult>(RunContext&)>;
+
   QueryRecord(int header_index, std::string type_letters, SortMode sort_mode, std::string sql,
-              std::vector<ExpectedLine> expected, Layout layout)
+              std::vector<ExpectedLine> expected, Layout layout, Fetch fetch = nullptr,
+              std::string kind = "query")
       : Record(header_index),
         type_letters_(std::move(type_letters)),
         sort_mode_(sort_mode),
         sql_(std::move(sql)),
         expected_(std::move(expected)),
-        layout_(layout) {}
+        layout_(layout),
+        fetch_(std::move(fetch)),
+        kind_(std::move(kind)) {}
 
-  std::string_view kind() const override { return "query"; }
+  std::string_view kind() const override { return kind_; }
   void Run(RunContext& context) const override;
 
   const std::string& type_letters() const { return type_letters_; }
@@ -113,6 +122,8 @@ class QueryRecord final : public Record {
   std::string sql_;
   std::vector<ExpectedLine> expected_;
   Layout layout_;
+  Fetch fetch_;  // null: run sql_ on the engine
+  std::string kind_;
 };
 
 // halt: the records after it are parsed but not run (for bisecting a failing file).

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "slt/stream_records.h"
+
 namespace runnel::slt {
 namespace {
 
@@ -123,6 +125,7 @@ std::string RecordText::HeaderRest(int count) const {
 RecordKindRegistry RecordKindRegistry::Default() {
   RecordKindRegistry registry;
   RegisterSqlRecordKinds(registry);
+  RegisterStreamRecordKinds(registry);
   return registry;
 }
 

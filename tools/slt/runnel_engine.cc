@@ -6,6 +6,7 @@
 #include <string>
 
 #include "runnel/dataframe.h"
+#include "slt/runnel_stream_driver.h"
 
 namespace runnel::slt {
 namespace {
@@ -20,8 +21,10 @@ class RunnelEngine final : public SltEngine {
       warehouse_ = pattern;
       (void)session_->setConf("runnel.sql.warehouse.dir", warehouse_);
     }
+    streams_ = MakeRunnelStreamDriver(session_, warehouse_.empty() ? "." : warehouse_ + "/_stream_tests");
   }
   ~RunnelEngine() override {
+    streams_.reset();  // stops the queries before their checkpoints go
     std::error_code ignored;
     if (!warehouse_.empty()) std::filesystem::remove_all(warehouse_, ignored);
   }
@@ -36,9 +39,12 @@ class RunnelEngine final : public SltEngine {
     return result;
   }
 
+  StreamDriver* streams() override { return streams_.get(); }
+
  private:
   std::shared_ptr<Session> session_;
   std::string warehouse_;
+  std::unique_ptr<StreamDriver> streams_;
 };
 
 }  // namespace

@@ -1,22 +1,10 @@
 // Running `statement ok`, `statement error <pattern>` and `halt` records.
-#include <re2/re2.h>
-
+#include "slt/error_match.h"
 #include "slt/record.h"
 #include "slt/result_diff.h"
 #include "slt/run_context.h"
 
 namespace runnel::slt {
-namespace {
-
-// A pattern matches when it appears literally in the error (so messages with '?', '(' or '.'
-// can be pasted as they are) or when it is an RE2 regular expression found in the error.
-bool ErrorMatches(const std::string& error, const std::string& pattern) {
-  if (pattern.empty() || error.find(pattern) != std::string::npos) return true;
-  RE2 regex(pattern, RE2::Quiet);
-  return regex.ok() && RE2::PartialMatch(error, regex);
-}
-
-}  // namespace
 
 void StatementRecord::Run(RunContext& context) const {
   auto result = context.engine().Execute(sql_);

@@ -100,8 +100,8 @@ TEST(ParserTest, ReportsErrorsWithFileAndLine) {
     EXPECT_EQ(file.status().message(), message);
   };
   expect_error("statement ok\nSELECT 1\n\nqurey I\nSELECT 1\n",
-               "t.test:4: Unknown record kind 'qurey'. Expected one of: halt, query, statement "
-               "(or a '#' comment)");
+               "t.test:4: Unknown record kind 'qurey'. Expected one of: halt, query, statement, "
+               "stream (or a '#' comment)");
   expect_error("statement maybe\nSELECT 1\n",
                "t.test:1: 'statement' must be followed by 'ok' or 'error <pattern>', got "
                "'statement maybe'");

@@ -8,9 +8,11 @@ namespace runnel::streaming {
 using nlohmann::json;
 
 std::string OffsetSeq::Serialize() const {
-  json meta = {{"batchWatermarkMs", metadata.batch_watermark_ms},
-               {"batchTimestampMs", metadata.batch_timestamp_ms},
-               {"conf", metadata.conf}};
+  // Spark's field order.
+  nlohmann::ordered_json meta;
+  meta["batchWatermarkMs"] = metadata.batch_watermark_ms;
+  meta["batchTimestampMs"] = metadata.batch_timestamp_ms;
+  meta["conf"] = metadata.conf;
   std::string out = meta.dump() + "\n";
   for (const auto& offset : offsets) out += (offset ? *offset : std::string("-")) + "\n";
   return out;

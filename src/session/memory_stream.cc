@@ -33,7 +33,10 @@ DataFrame MemoryStream::toDF() const {
   auto source = source_;
   auto relation = std::make_shared<streaming::StreamingRelation>(
       source->Describe(), source->schema(),
-      [source](const streaming::SourceContext&) -> Result<streaming::SourcePtr> { return streaming::SourcePtr(source); });
+      [source](const streaming::SourceContext&) -> Result<streaming::SourcePtr> {
+        source->ResetForNewQuery();
+        return streaming::SourcePtr(source);
+      });
   return DataFrame(session_, plan::Scan(relation));
 }
 

@@ -282,10 +282,10 @@ Status MicroBatchExecution::Run() {
     if (trigger.kind == Trigger::Kind::kProcessingTime && trigger.interval_ms > 0) {
       int64_t interval = trigger.interval_ms * 1000;
       SetStatus("Waiting for next trigger", false, false);
-      WaitUntil(trigger_start / interval * interval + interval);
+      WaitUntil(trigger_start / interval * interval + interval, /*wakeable=*/false);
     } else if (!*ran) {
       SetStatus("Waiting for data to arrive", false, false);
-      WaitUntil(options_.clock->NowMicros() + kPollingDelayUs);
+      WaitUntil(options_.clock->NowMicros() + kPollingDelayUs, /*wakeable=*/true);
     }
   }
   {
@@ -297,9 +297,9 @@ Status MicroBatchExecution::Run() {
   return result;
 }
 
-void MicroBatchExecution::WaitUntil(int64_t deadline_us) {
+void MicroBatchExecution::WaitUntil(int64_t deadline_us, bool wakeable) {
   std::unique_lock<std::mutex> lock(mutex_);
-  while (!stop_requested_ && !woken_ && options_.clock->NowMicros() < deadline_us) {
+  while (!stop_requested_ && !(wakeable && woken_) && options_.clock->NowMicros() < deadline_us) {
     int64_t remaining = deadline_us - options_.clock->NowMicros();
     // The clock may be a manual one that a test moves: look again at least every polling delay.
     cv_.wait_for(lock, std::chrono::microseconds(std::clamp<int64_t>(remaining, 1, kPollingDelayUs)));

@@ -105,8 +105,9 @@ class MicroBatchExecution {
   void ReportIdle(int64_t now_us);
   Status Fault(const char* point, int64_t batch_id) const;
   void SetStatus(const std::string& message, bool data_available, bool trigger_active);
-  // Sleeps until `deadline_us` on the query's clock, waking early on Stop() or Wake().
-  void WaitUntil(int64_t deadline_us);
+  // Sleeps until `deadline_us` on the query's clock, waking early on Stop(), and on Wake()
+  // when `wakeable` (new data ends the default trigger's wait, never an interval's).
+  void WaitUntil(int64_t deadline_us, bool wakeable);
   void Wake();
 
   SinkPtr sink_;

@@ -44,6 +44,7 @@ Result<std::optional<std::string>> MemorySource::LatestOffset(const std::optiona
                                                               const ReadLimit& limit) {
   std::lock_guard<std::mutex> lock(mutex_);
   int64_t latest = first_offset_ + static_cast<int64_t>(batches_.size()) - 1;
+  if (available_now_cap_ >= 0) latest = std::min(latest, available_now_cap_);
   if (latest <= 0) return std::optional<std::string>();
   if (limit.max_rows > 0 || limit.max_files > 0) {
     // One addData() per batch at most (MemoryStream has no finer unit).
@@ -73,6 +74,17 @@ Result<plan::DataSourcePtr> MemorySource::GetBatch(const std::optional<std::stri
   std::vector<vector::Batch> out;
   for (int64_t o = begin + 1; o <= last; ++o) out.push_back(batches_[o - first_offset_]);
   return plan::DataSourcePtr(std::make_shared<plan::InMemorySource>(schema_, std::move(out), Describe()));
+}
+
+Status MemorySource::PrepareForAvailableNow() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  available_now_cap_ = first_offset_ + static_cast<int64_t>(batches_.size()) - 1;
+  return Status::OK();
+}
+
+void MemorySource::ResetForNewQuery() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  available_now_cap_ = -1;
 }
 
 Status MemorySource::Commit(const std::string& end) {

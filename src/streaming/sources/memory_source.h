@@ -24,6 +24,10 @@ class MemorySource final : public Source {
                                                   const ReadLimit& limit) override;
   Result<plan::DataSourcePtr> GetBatch(const std::optional<std::string>& start, const std::string& end) override;
   Status Commit(const std::string& end) override;
+  // Trigger.AvailableNow: later addData() calls wait for the next run.
+  Status PrepareForAvailableNow() override;
+  // A new query starts reading: no AvailableNow limit from an earlier one.
+  void ResetForNewQuery();
 
   // Appends one batch of rows; returns its offset. Wakes waiting queries.
   int64_t AddData(vector::Batch batch);
@@ -39,6 +43,7 @@ class MemorySource final : public Source {
   int64_t first_offset_ = 1;            // offset of batches_[0]
   std::vector<vector::Batch> batches_;  // offsets first_offset_, first_offset_ + 1, ...
   std::map<int, std::function<void()>> wakeups_;
+  int64_t available_now_cap_ = -1;  // -1: none
   int next_token_ = 0;
 };
 

@@ -32,7 +32,8 @@ struct RatePerMicroBatchOptions {
 // rowsPerBatch (required, positive), numPartitions (positive, default the number of cores),
 // startTimestamp (ms, non-negative, default 0), advanceMillisPerBatch (non-negative, default
 // 1000).
-Result<RatePerMicroBatchOptions> ParseRatePerMicroBatchOptions(const std::map<std::string, std::string>& options);
+Result<RatePerMicroBatchOptions> ParseRatePerMicroBatchOptions(
+    const std::map<std::string, std::string>& options);
 
 // A rate-micro-batch offset: how many values were produced before it, and the timestamp of the
 // batch that starts there.
@@ -53,7 +54,8 @@ class RatePerMicroBatchSource final : public Source {
   // Always one batch past `start`; the read limit is ignored, as in Spark.
   Result<std::optional<std::string>> LatestOffset(const std::optional<std::string>& start,
                                                   const ReadLimit& limit) override;
-  Result<plan::DataSourcePtr> GetBatch(const std::optional<std::string>& start, const std::string& end) override;
+  Result<plan::DataSourcePtr> GetBatch(const std::optional<std::string>& start,
+                                       const std::string& end) override;
   Status PrepareForAvailableNow() override;
 
  private:

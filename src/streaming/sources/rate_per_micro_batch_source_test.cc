@@ -21,7 +21,9 @@ std::optional<std::string> Latest(Source& source, const std::optional<std::strin
 }
 
 TEST(RatePerMicroBatchSourceTest, EachBatchHasTheNextRowsAndOneTimestamp) {
-  auto source = Make({{"rowsPerBatch", "10"}, {"numPartitions", "1"}, {"startTimestamp", "5000"},
+  auto source = Make({{"rowsPerBatch", "10"},
+                      {"numPartitions", "1"},
+                      {"startTimestamp", "5000"},
                       {"advanceMillisPerBatch", "250"}});
   EXPECT_EQ(source.DefaultReadLimit().max_rows, 10);
   std::optional<std::string> start;
@@ -29,11 +31,12 @@ TEST(RatePerMicroBatchSourceTest, EachBatchHasTheNextRowsAndOneTimestamp) {
     SCOPED_TRACE(batch);
     auto end = Latest(source, start);
     ASSERT_TRUE(end.has_value());
-    EXPECT_EQ(*end, "{\"offset\":" + std::to_string(10 * (batch + 1)) + ",\"timestamp\":" +
-                        std::to_string(5000 + 250 * (batch + 1)) + "}");
+    EXPECT_EQ(*end, "{\"offset\":" + std::to_string(10 * (batch + 1)) +
+                        ",\"timestamp\":" + std::to_string(5000 + 250 * (batch + 1)) + "}");
     auto rows = ReadRateRows(source, start, *end);
     ASSERT_EQ(rows.size(), 10u);
-    for (int64_t i = 0; i < 10; ++i) EXPECT_EQ(rows[i], (RateRow{0, batch * 10 + i, 5000 + 250 * batch}));
+    for (int64_t i = 0; i < 10; ++i)
+      EXPECT_EQ(rows[i], (RateRow{0, batch * 10 + i, 5000 + 250 * batch}));
     // The same range read again (a re-run batch) gives the same rows.
     EXPECT_EQ(ReadRateRows(source, start, *end), rows);
     start = end;
@@ -49,7 +52,8 @@ TEST(RatePerMicroBatchSourceTest, TheReadLimitDoesNotChangeTheBatchSize) {
 
 TEST(RatePerMicroBatchSourceTest, RowsAreDealtRoundRobinOverPartitions) {
   auto source = Make({{"rowsPerBatch", "7"}, {"numPartitions", "3"}});
-  auto rows = ReadRateRows(source, "{\"offset\":7,\"timestamp\":1000}", "{\"offset\":14,\"timestamp\":2000}");
+  auto rows = ReadRateRows(source, "{\"offset\":7,\"timestamp\":1000}",
+                           "{\"offset\":14,\"timestamp\":2000}");
   std::vector<std::vector<int64_t>> by_partition(3);
   for (const auto& r : rows) {
     by_partition[r.partition].push_back(r.value);
@@ -73,7 +77,8 @@ TEST(RatePerMicroBatchSourceTest, BadOffsetsAreErrors) {
   ASSERT_FALSE(garbled.ok());
   EXPECT_EQ(garbled.status().code(), StatusCode::kCorruption);
   EXPECT_NE(garbled.status().message().find("Invalid rate-micro-batch offset"), std::string::npos);
-  auto backwards = source.GetBatch("{\"offset\":10,\"timestamp\":2000}", "{\"offset\":5,\"timestamp\":1000}");
+  auto backwards =
+      source.GetBatch("{\"offset\":10,\"timestamp\":2000}", "{\"offset\":5,\"timestamp\":1000}");
   ASSERT_FALSE(backwards.ok());
   EXPECT_NE(backwards.status().message().find("the start is after the end"), std::string::npos);
 }
@@ -96,7 +101,8 @@ TEST(RatePerMicroBatchOptionsTest, ValidatesEachOption) {
             "Invalid value '-5' for option 'startTimestamp': must be a non-negative integer");
   EXPECT_EQ(OptionError({{"rowsPerBatch", "1"}, {"advanceMillisPerBatch", "x"}}),
             "Invalid value 'x' for option 'advanceMillisPerBatch': must be a non-negative integer");
-  auto parsed = ParseRatePerMicroBatchOptions({{"rowsperbatch", "3"}, {"ADVANCEMILLISPERBATCH", "0"}});
+  auto parsed =
+      ParseRatePerMicroBatchOptions({{"rowsperbatch", "3"}, {"ADVANCEMILLISPERBATCH", "0"}});
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
   EXPECT_EQ(parsed->rows_per_batch, 3);
   EXPECT_EQ(parsed->advance_ms_per_batch, 0);

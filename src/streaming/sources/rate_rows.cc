@@ -11,7 +11,11 @@ class RateRowStream final : public vector::BatchStream {
  public:
   RateRowStream(int64_t next, int64_t end, int64_t stride, std::vector<int> projection,
                 type::SchemaPtr schema, RateRows::TimestampOf timestamp_of)
-      : next_(next), end_(end), stride_(stride), projection_(std::move(projection)), schema_(std::move(schema)),
+      : next_(next),
+        end_(end),
+        stride_(stride),
+        projection_(std::move(projection)),
+        schema_(std::move(schema)),
         timestamp_of_(std::move(timestamp_of)) {}
 
   Result<std::optional<vector::Batch>> Next() override {
@@ -42,19 +46,20 @@ class RateRowStream final : public vector::BatchStream {
 }  // namespace
 
 type::SchemaPtr RateSchema() {
-  static const type::SchemaPtr schema = std::make_shared<type::Schema>(
-      std::vector<type::Field>{{"timestamp", type::Timestamp(), true}, {"value", type::BigInt(), true}});
+  static const type::SchemaPtr schema = std::make_shared<type::Schema>(std::vector<type::Field>{
+      {"timestamp", type::Timestamp(), true}, {"value", type::BigInt(), true}});
   return schema;
 }
 
-Result<std::unique_ptr<vector::BatchStream>> RateRows::Open(int partition, const std::vector<int>& projection,
+Result<std::unique_ptr<vector::BatchStream>> RateRows::Open(int partition,
+                                                            const std::vector<int>& projection,
                                                             const std::vector<expr::ExprPtr>&) {
   if (partition < 0 || partition >= num_partitions_) {
     return Status::Internal(name_ + " has no partition " + std::to_string(partition));
   }
-  return std::unique_ptr<vector::BatchStream>(new RateRowStream(first_ + partition, end_, num_partitions_, projection,
-                                                                plan::ProjectSchema(*RateSchema(), projection),
-                                                                timestamp_of_));
+  return std::unique_ptr<vector::BatchStream>(
+      new RateRowStream(first_ + partition, end_, num_partitions_, projection,
+                        plan::ProjectSchema(*RateSchema(), projection), timestamp_of_));
 }
 
 }  // namespace runnel::streaming

@@ -21,15 +21,20 @@ class RateRows final : public plan::DataSource {
   // Microseconds since the epoch of the row holding `value`.
   using TimestampOf = std::function<int64_t(int64_t value)>;
 
-  RateRows(std::string name, int64_t first, int64_t end, int num_partitions, TimestampOf timestamp_of)
-      : name_(std::move(name)), first_(first), end_(end), num_partitions_(num_partitions),
+  RateRows(std::string name, int64_t first, int64_t end, int num_partitions,
+           TimestampOf timestamp_of)
+      : name_(std::move(name)),
+        first_(first),
+        end_(end),
+        num_partitions_(num_partitions),
         timestamp_of_(std::move(timestamp_of)) {}
 
   std::string Describe() const override { return name_; }
   Result<type::SchemaPtr> schema() override { return RateSchema(); }
   int NumPartitions() const override { return num_partitions_; }
-  Result<std::unique_ptr<vector::BatchStream>> Open(int partition, const std::vector<int>& projection,
-                                                    const std::vector<expr::ExprPtr>& filters) override;
+  Result<std::unique_ptr<vector::BatchStream>> Open(
+      int partition, const std::vector<int>& projection,
+      const std::vector<expr::ExprPtr>& filters) override;
 
  private:
   std::string name_;

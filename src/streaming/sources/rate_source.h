@@ -39,13 +39,15 @@ int64_t RateValueAtSecond(int64_t seconds, int64_t rows_per_second, int64_t ramp
 class RateSource final : public Source {
  public:
   // Reads the recorded start time from context.metadata_path, or records the clock's now there.
-  static Result<std::shared_ptr<RateSource>> Make(const RateSourceOptions& options, const SourceContext& context);
+  static Result<std::shared_ptr<RateSource>> Make(const RateSourceOptions& options,
+                                                  const SourceContext& context);
 
   std::string Describe() const override;
   type::SchemaPtr schema() const override;
   Result<std::optional<std::string>> LatestOffset(const std::optional<std::string>& start,
                                                   const ReadLimit& limit) override;
-  Result<plan::DataSourcePtr> GetBatch(const std::optional<std::string>& start, const std::string& end) override;
+  Result<plan::DataSourcePtr> GetBatch(const std::optional<std::string>& start,
+                                       const std::string& end) override;
   // As Spark does for sources without their own AvailableNow support: the seconds elapsed now
   // are the last offset this run reads.
   Status PrepareForAvailableNow() override;
@@ -54,7 +56,10 @@ class RateSource final : public Source {
 
  private:
   RateSource(const RateSourceOptions& options, base::Clock* clock, int64_t start_time_ms)
-      : options_(options), clock_(clock), start_time_ms_(start_time_ms), last_time_ms_(start_time_ms) {}
+      : options_(options),
+        clock_(clock),
+        start_time_ms_(start_time_ms),
+        last_time_ms_(start_time_ms) {}
   // Whole seconds since the start (never going back, even if the clock does). Needs mutex_.
   int64_t ElapsedSeconds();
 

@@ -16,13 +16,16 @@ constexpr int64_t kStartMs = 1'700'000'000'000;  // an arbitrary start, well aft
 class RateSourceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("runnel-rate-test-" + std::to_string(::getpid()) + "-" +
-                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = std::filesystem::temp_directory_path() /
+           ("runnel-rate-test-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  SourceContext Context() { return SourceContext{io::FileSystem::Local(), &clock_, (dir_ / "sources" / "0").string()}; }
+  SourceContext Context() {
+    return SourceContext{io::FileSystem::Local(), &clock_, (dir_ / "sources" / "0").string()};
+  }
   std::shared_ptr<RateSource> Make(std::map<std::string, std::string> options) {
     auto parsed = ParseRateSourceOptions(options);
     EXPECT_TRUE(parsed.ok()) << parsed.status().ToString();
@@ -64,8 +67,11 @@ TEST_F(RateSourceTest, FirstSecondsHaveExactValuesAndTimestamps) {
   EXPECT_EQ(Latest(*source, std::nullopt), "1");
   // One second of 5 rows: 200 ms apart, from the start time.
   EXPECT_EQ(ReadRateRows(*source, std::nullopt, "1"),
-            (std::vector<RateRow>{{0, 0, kStartMs}, {0, 1, kStartMs + 200}, {0, 2, kStartMs + 400},
-                                  {0, 3, kStartMs + 600}, {0, 4, kStartMs + 800}}));
+            (std::vector<RateRow>{{0, 0, kStartMs},
+                                  {0, 1, kStartMs + 200},
+                                  {0, 2, kStartMs + 400},
+                                  {0, 3, kStartMs + 600},
+                                  {0, 4, kStartMs + 800}}));
   AdvanceMs(2500);
   EXPECT_EQ(Latest(*source, "1"), "3");
   auto rows = ReadRateRows(*source, "1", "3");
@@ -79,8 +85,9 @@ TEST_F(RateSourceTest, TimestampsRoundHalfUpAsSpark) {
   auto source = Make({{"rowsPerSecond", "3"}, {"numPartitions", "1"}});
   AdvanceMs(1000);
   // 1000 ms / 3 rows: 0, 333.33, 666.67 rounded.
-  EXPECT_EQ(ReadRateRows(*source, std::nullopt, "1"),
-            (std::vector<RateRow>{{0, 0, kStartMs}, {0, 1, kStartMs + 333}, {0, 2, kStartMs + 667}}));
+  EXPECT_EQ(
+      ReadRateRows(*source, std::nullopt, "1"),
+      (std::vector<RateRow>{{0, 0, kStartMs}, {0, 1, kStartMs + 333}, {0, 2, kStartMs + 667}}));
 }
 
 TEST_F(RateSourceTest, RampUpTimeSlowsTheFirstSeconds) {
@@ -105,8 +112,7 @@ TEST_F(RateSourceTest, RowsAreDealtRoundRobinOverPartitions) {
   auto rows = ReadRateRows(*source, std::nullopt, "1");
   std::vector<std::vector<int64_t>> by_partition(3);
   for (const auto& r : rows) by_partition[r.partition].push_back(r.value);
-  EXPECT_EQ(by_partition,
-            (std::vector<std::vector<int64_t>>{{0, 3, 6, 9}, {1, 4, 7}, {2, 5, 8}}));
+  EXPECT_EQ(by_partition, (std::vector<std::vector<int64_t>>{{0, 3, 6, 9}, {1, 4, 7}, {2, 5, 8}}));
   for (const auto& r : rows) EXPECT_EQ(r.timestamp_ms, kStartMs + 100 * r.value);
 }
 
@@ -121,7 +127,8 @@ TEST_F(RateSourceTest, ARestartReadsTheRecordedStartTimeAndReplaysTheSameRows) {
     recorded = *text;
   }
   EXPECT_EQ(recorded, "v1\n" + std::to_string(kStartMs) + "\n");
-  // A later run of the query, on a clock that moved on: same origin, same rows for the same offsets.
+  // A later run of the query, on a clock that moved on: same origin, same rows for the same
+  // offsets.
   AdvanceMs(60'000);
   auto second = Make({{"rowsPerSecond", "4"}, {"numPartitions", "2"}});
   EXPECT_EQ(second->start_time_ms(), kStartMs);
@@ -131,11 +138,14 @@ TEST_F(RateSourceTest, ARestartReadsTheRecordedStartTimeAndReplaysTheSameRows) {
 
 TEST_F(RateSourceTest, ACorruptStartTimeFileIsAnError) {
   std::filesystem::create_directories(dir_ / "sources" / "0");
-  ASSERT_TRUE(io::FileSystem::Local()->WriteFile((dir_ / "sources" / "0" / "0").string(), "v1\nsoon\n", false).ok());
+  ASSERT_TRUE(io::FileSystem::Local()
+                  ->WriteFile((dir_ / "sources" / "0" / "0").string(), "v1\nsoon\n", false)
+                  .ok());
   auto source = RateSource::Make(RateSourceOptions{}, Context());
   ASSERT_FALSE(source.ok());
   EXPECT_EQ(source.status().code(), StatusCode::kCorruption);
-  EXPECT_NE(source.status().message().find("does not hold a number of milliseconds: 'soon'"), std::string::npos);
+  EXPECT_NE(source.status().message().find("does not hold a number of milliseconds: 'soon'"),
+            std::string::npos);
 }
 
 TEST_F(RateSourceTest, AvailableNowStopsAtTheSecondsElapsedWhenPrepared) {
@@ -182,13 +192,21 @@ TEST(RateSourceOptionsTest, ValidatesEachOption) {
   EXPECT_EQ(OptionError({{"numPartitions", "0"}}),
             "Invalid value '0' for option 'numPartitions': must be a positive integer");
   EXPECT_EQ(OptionError({{"rampUpTime", "soon"}}),
-            "Invalid value 'soon' for option 'rampUpTime': must be a non-negative duration such as '5s' or "
+            "Invalid value 'soon' for option 'rampUpTime': must be a non-negative duration such as "
+            "'5s' or "
             "'10 seconds'");
-  EXPECT_EQ(OptionError({{"rampUpTime", "-5s"}}).find("Invalid value '-5s' for option 'rampUpTime'"), 0u);
-  EXPECT_NE(OptionError({{"rowsPerSecond", "9223372036854775807"}, {"rampUpTime", "5s"}}).find("overflow"),
+  EXPECT_EQ(
+      OptionError({{"rampUpTime", "-5s"}}).find("Invalid value '-5s' for option 'rampUpTime'"), 0u);
+  EXPECT_NE(OptionError({{"rowsPerSecond", "9223372036854775807"}, {"rampUpTime", "5s"}})
+                .find("overflow"),
             std::string::npos);
-  for (auto [text, seconds] : std::vector<std::pair<std::string, int64_t>>{
-           {"5s", 5}, {"1500ms", 1}, {"2min", 120}, {"1h", 3600}, {"7", 7}, {"10 seconds", 10}, {"0s", 0}}) {
+  for (auto [text, seconds] : std::vector<std::pair<std::string, int64_t>>{{"5s", 5},
+                                                                           {"1500ms", 1},
+                                                                           {"2min", 120},
+                                                                           {"1h", 3600},
+                                                                           {"7", 7},
+                                                                           {"10 seconds", 10},
+                                                                           {"0s", 0}}) {
     auto parsed = ParseRateSourceOptions({{"rampuptime", text}});
     ASSERT_TRUE(parsed.ok()) << text << ": " << parsed.status().ToString();
     EXPECT_EQ(parsed->ramp_up_seconds, seconds) << text;
@@ -196,12 +214,15 @@ TEST(RateSourceOptionsTest, ValidatesEachOption) {
 }
 
 TEST(RateSourceResolveTest, ResolvesRateAndRejectsAUserSchema) {
-  auto resolved = ResolveSource(StreamSpec{"rate", {{"rowsPerSecond", "2"}}, "", false}, io::FileSystem::Local());
+  auto resolved = ResolveSource(StreamSpec{"rate", {{"rowsPerSecond", "2"}}, "", false},
+                                io::FileSystem::Local());
   ASSERT_TRUE(resolved.ok()) << resolved.status().ToString();
   EXPECT_EQ(resolved->schema->ToString(), "timestamp TIMESTAMP, value BIGINT");
-  auto with_schema = ResolveSource(StreamSpec{"rate", {}, "value BIGINT", false}, io::FileSystem::Local());
+  auto with_schema =
+      ResolveSource(StreamSpec{"rate", {}, "value BIGINT", false}, io::FileSystem::Local());
   ASSERT_FALSE(with_schema.ok());
-  EXPECT_NE(with_schema.status().message().find("does not take a user-specified schema"), std::string::npos);
+  EXPECT_NE(with_schema.status().message().find("does not take a user-specified schema"),
+            std::string::npos);
   auto unknown = ResolveSource(StreamSpec{"rates", {}, "", false}, io::FileSystem::Local());
   ASSERT_FALSE(unknown.ok());
   EXPECT_NE(unknown.status().message().find("rate, rate-micro-batch, socket"), std::string::npos);

@@ -19,12 +19,14 @@ struct RateRow {
   int64_t value = 0;
   int64_t timestamp_ms = 0;
   bool operator==(const RateRow& o) const {
-    return std::tie(partition, value, timestamp_ms) == std::tie(o.partition, o.value, o.timestamp_ms);
+    return std::tie(partition, value, timestamp_ms) ==
+           std::tie(o.partition, o.value, o.timestamp_ms);
   }
 };
 
 inline std::ostream& operator<<(std::ostream& out, const RateRow& r) {
-  return out << "{partition " << r.partition << ", value " << r.value << ", " << r.timestamp_ms << " ms}";
+  return out << "{partition " << r.partition << ", value " << r.value << ", " << r.timestamp_ms
+             << " ms}";
 }
 
 // The rows of source.GetBatch(start, end), ordered by value.
@@ -44,11 +46,13 @@ inline std::vector<RateRow> ReadRateRows(Source& source, const std::optional<std
     if (!batches.ok()) continue;
     for (const auto& b : *batches) {
       for (int64_t i = 0; i < b.num_rows(); ++i) {
-        rows.push_back({p, b.GetValue(i, 0).bigint_value(), b.GetValue(i, 1).bigint_value() / 1000});
+        rows.push_back(
+            {p, b.GetValue(i, 0).bigint_value(), b.GetValue(i, 1).bigint_value() / 1000});
       }
     }
   }
-  std::sort(rows.begin(), rows.end(), [](const RateRow& a, const RateRow& b) { return a.value < b.value; });
+  std::sort(rows.begin(), rows.end(),
+            [](const RateRow& a, const RateRow& b) { return a.value < b.value; });
   return rows;
 }
 

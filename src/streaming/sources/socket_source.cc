@@ -19,12 +19,24 @@ namespace runnel::streaming {
 namespace {
 constexpr char kReplacementCharacter[] = "\xEF\xBF\xBD";  // U+FFFD
 
-std::string ErrnoText(int error) { return std::error_code(error, std::generic_category()).message(); }
+std::string ErrnoText(int error) {
+  return std::error_code(error, std::generic_category()).message();
+}
+
+// The length of the UTF-8 sequence a byte starts (0: it cannot start one).
+size_t SequenceLength(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead >> 5) == 0x6) return 2;
+  if ((lead >> 4) == 0xE) return 3;
+  if ((lead >> 3) == 0x1E) return 4;
+  return 0;
+}
 
 // Bytes that are not UTF-8 become U+FFFD, as Java's decoder (which Spark reads lines with) does,
 // so a STRING column never holds invalid UTF-8.
 std::string ReplaceInvalidUtf8(std::string_view in) {
-  if (std::all_of(in.begin(), in.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+  if (std::all_of(in.begin(), in.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
     return std::string(in);
   }
   std::string out;
@@ -33,7 +45,7 @@ std::string ReplaceInvalidUtf8(std::string_view in) {
   while (i < in.size()) {
     auto byte = [&](size_t k) { return static_cast<unsigned char>(in[i + k]); };
     unsigned char lead = byte(0);
-    size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+    size_t length = SequenceLength(lead);
     bool valid = length > 0 && i + length <= in.size();
     uint32_t code_point = length == 1 ? lead : lead & (0x7F >> length);
     for (size_t k = 1; valid && k < length; ++k) {
@@ -42,8 +54,8 @@ std::string ReplaceInvalidUtf8(std::string_view in) {
     }
     static const uint32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
     // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8 either.
-    valid = valid && code_point >= kSmallest[length] && (code_point < 0xD800 || code_point > 0xDFFF) &&
-            code_point <= 0x10FFFF;
+    valid = valid && code_point >= kSmallest[length] &&
+            (code_point < 0xD800 || code_point > 0xDFFF) && code_point <= 0x10FFFF;
     if (valid) {
       out.append(in.substr(i, length));
       i += length;
@@ -81,17 +93,21 @@ Result<int> ConnectTo(const std::string& host, int port) {
 }
 }  // namespace
 
-Result<SocketSourceOptions> ParseSocketSourceOptions(const std::map<std::string, std::string>& map) {
+Result<SocketSourceOptions> ParseSocketSourceOptions(
+    const std::map<std::string, std::string>& map) {
   SourceOptions options(map, "socket");
   SocketSourceOptions out;
   RUNNEL_ASSIGN_OR_RAISE(out.host, options.Required("host"));
   if (out.host.empty()) {
-    return Status::InvalidArgument("Invalid value '' for option 'host': must be a host name or address");
+    return Status::InvalidArgument(
+        "Invalid value '' for option 'host': must be a host name or address");
   }
   RUNNEL_ASSIGN_OR_RAISE(std::string port, options.Required("port"));
   auto [ptr, ec] = std::from_chars(port.data(), port.data() + port.size(), out.port);
-  if (port.empty() || ec != std::errc() || ptr != port.data() + port.size() || out.port < 1 || out.port > 65535) {
-    return Status::InvalidArgument("Invalid value '" + port + "' for option 'port': must be a port number from 1 to 65535");
+  if (port.empty() || ec != std::errc() || ptr != port.data() + port.size() || out.port < 1 ||
+      out.port > 65535) {
+    return Status::InvalidArgument("Invalid value '" + port +
+                                   "' for option 'port': must be a port number from 1 to 65535");
   }
   RUNNEL_ASSIGN_OR_RAISE(out.include_timestamp, options.Boolean("includeTimestamp", false));
   return out;
@@ -103,7 +119,8 @@ type::SchemaPtr SocketSchema(bool include_timestamp) {
   return std::make_shared<type::Schema>(std::move(fields));
 }
 
-Result<std::shared_ptr<SocketSource>> SocketSource::Make(const SocketSourceOptions& options, base::Clock* clock) {
+Result<std::shared_ptr<SocketSource>> SocketSource::Make(const SocketSourceOptions& options,
+                                                         base::Clock* clock) {
   RUNNEL_ASSIGN_OR_RAISE(int fd, ConnectTo(options.host, options.port));
   std::shared_ptr<SocketSource> source(new SocketSource(options, clock, fd));
   source->reader_ = std::thread([raw = source.get()] { raw->ReadLoop(); });
@@ -162,12 +179,13 @@ void SocketSource::ReadLoop() {
 
 int64_t SocketSource::AwaitLines(int64_t count, int64_t timeout_ms) {
   std::unique_lock<std::mutex> lock(mutex_);
-  arrived_.wait_for(lock, std::chrono::milliseconds(timeout_ms), [&] { return received_ >= count || closed_; });
+  arrived_.wait_for(lock, std::chrono::milliseconds(timeout_ms),
+                    [&] { return received_ >= count || closed_; });
   return received_;
 }
 
-Result<std::optional<std::string>> SocketSource::LatestOffset(const std::optional<std::string>& start,
-                                                              const ReadLimit&) {
+Result<std::optional<std::string>> SocketSource::LatestOffset(
+    const std::optional<std::string>& start, const ReadLimit&) {
   int64_t begin = 0;
   if (start) {
     RUNNEL_ASSIGN_OR_RAISE(begin, ParseIntegerOffset(*start, Describe()));
@@ -180,21 +198,25 @@ Result<std::optional<std::string>> SocketSource::LatestOffset(const std::optiona
   return std::optional<std::string>(std::to_string(latest));
 }
 
-Result<plan::DataSourcePtr> SocketSource::GetBatch(const std::optional<std::string>& start, const std::string& end) {
+Result<plan::DataSourcePtr> SocketSource::GetBatch(const std::optional<std::string>& start,
+                                                   const std::string& end) {
   int64_t begin = 0;
   if (start) {
     RUNNEL_ASSIGN_OR_RAISE(begin, ParseIntegerOffset(*start, Describe()));
   }
   RUNNEL_ASSIGN_OR_RAISE(int64_t last, ParseIntegerOffset(end, Describe()));
   if (begin > last) {
-    return Status::Corruption(Describe() + " was asked for the lines after offset " + std::to_string(begin) +
-                              " up to offset " + std::to_string(last) + ": the start is after the end");
+    return Status::Corruption(Describe() + " was asked for the lines after offset " +
+                              std::to_string(begin) + " up to offset " + std::to_string(last) +
+                              ": the start is after the end");
   }
   auto lost = [&] {
     return Status::InvalidArgument(
-        Describe() + " cannot replay the lines after offset " + std::to_string(begin) + " up to offset " +
-        std::to_string(last) + " that the checkpoint records: they were received by an earlier run of the query and "
-        "are lost. The socket source is not fault-tolerant; start the query with a new checkpoint location");
+        Describe() + " cannot replay the lines after offset " + std::to_string(begin) +
+        " up to offset " + std::to_string(last) +
+        " that the checkpoint records: they were received by an earlier run of the query and "
+        "are lost. The socket source is not fault-tolerant; start the query with a new checkpoint "
+        "location");
   };
   vector::ColumnBuilder values(type::String()), timestamps(type::Timestamp());
   int64_t count = last - begin;
@@ -208,8 +230,9 @@ Result<plan::DataSourcePtr> SocketSource::GetBatch(const std::optional<std::stri
       int64_t available = *base_ + received_;
       if (begin < first_held) return lost();
       if (last > available) {
-        return Status::Internal(Describe() + " has received lines up to offset " + std::to_string(available) +
-                                ", not up to offset " + std::to_string(last));
+        return Status::Internal(Describe() + " has received lines up to offset " +
+                                std::to_string(available) + ", not up to offset " +
+                                std::to_string(last));
       }
       values.Reserve(count);
       for (int64_t i = begin - first_held; i < last - first_held; ++i) {
@@ -223,7 +246,8 @@ Result<plan::DataSourcePtr> SocketSource::GetBatch(const std::optional<std::stri
   type::SchemaPtr schema = this->schema();
   std::vector<vector::Batch> batches;
   if (count > 0) batches.emplace_back(schema, std::move(columns), count);
-  return plan::DataSourcePtr(std::make_shared<plan::InMemorySource>(schema, std::move(batches), Describe()));
+  return plan::DataSourcePtr(
+      std::make_shared<plan::InMemorySource>(schema, std::move(batches), Describe()));
 }
 
 Status SocketSource::Commit(const std::string& end) {

@@ -34,20 +34,23 @@ struct SocketSourceOptions {
 };
 
 // host and port (both required), includeTimestamp (default false).
-Result<SocketSourceOptions> ParseSocketSourceOptions(const std::map<std::string, std::string>& options);
+Result<SocketSourceOptions> ParseSocketSourceOptions(
+    const std::map<std::string, std::string>& options);
 type::SchemaPtr SocketSchema(bool include_timestamp);
 
 class SocketSource final : public Source {
  public:
   // Connects and starts reading: IOError "Cannot connect to host:port: <reason>" on failure.
-  static Result<std::shared_ptr<SocketSource>> Make(const SocketSourceOptions& options, base::Clock* clock);
+  static Result<std::shared_ptr<SocketSource>> Make(const SocketSourceOptions& options,
+                                                    base::Clock* clock);
   ~SocketSource() override;
 
   std::string Describe() const override;
   type::SchemaPtr schema() const override { return SocketSchema(options_.include_timestamp); }
   Result<std::optional<std::string>> LatestOffset(const std::optional<std::string>& start,
                                                   const ReadLimit& limit) override;
-  Result<plan::DataSourcePtr> GetBatch(const std::optional<std::string>& start, const std::string& end) override;
+  Result<plan::DataSourcePtr> GetBatch(const std::optional<std::string>& start,
+                                       const std::string& end) override;
   Status Commit(const std::string& end) override;
   bool replayable() const override { return false; }
   // Closes the connection and joins the reading thread. Idempotent.

@@ -51,7 +51,8 @@ std::map<std::string, std::string> Options(int port) {
   return {{"host", "127.0.0.1"}, {"port", std::to_string(port)}};
 }
 
-std::shared_ptr<SocketSource> Connect(std::map<std::string, std::string> options, base::Clock* clock) {
+std::shared_ptr<SocketSource> Connect(std::map<std::string, std::string> options,
+                                      base::Clock* clock) {
   auto parsed = ParseSocketSourceOptions(options);
   EXPECT_TRUE(parsed.ok()) << parsed.status().ToString();
   if (!parsed.ok()) return nullptr;
@@ -67,7 +68,8 @@ std::optional<std::string> Latest(Source& source, const std::optional<std::strin
 }
 
 // The rows of a batch, rendered as "value" or "value@micros".
-std::vector<std::string> Read(Source& source, const std::optional<std::string>& start, const std::string& end) {
+std::vector<std::string> Read(Source& source, const std::optional<std::string>& start,
+                              const std::string& end) {
   std::vector<std::string> out;
   auto batch = source.GetBatch(start, end);
   EXPECT_TRUE(batch.ok()) << batch.status().ToString();
@@ -97,11 +99,12 @@ TEST(SocketSourceTest, LinesArriveAsRowsAndCommitDropsThem) {
   EXPECT_EQ(source->schema()->ToString(), "value STRING");
   server.Accept();
   EXPECT_EQ(Latest(*source, std::nullopt), std::nullopt);
-  server.Send("hello\nwide \xE2\x9C\x93\r\nbad \xFF byte\n");
+  server.Send("hello\nwide \xE2\x9C\x93\r\nbad \xFF\xC0\x80 byte\n");
   ASSERT_EQ(source->AwaitLines(3, kWaitMs), 3);
   EXPECT_EQ(Latest(*source, std::nullopt), "3");
   EXPECT_EQ(Read(*source, std::nullopt, "3"),
-            (std::vector<std::string>{"hello", "wide \xE2\x9C\x93", "bad \xEF\xBF\xBD byte"}));
+            (std::vector<std::string>{"hello", "wide \xE2\x9C\x93",
+                                      "bad \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD byte"}));
   // A last line without a newline counts once the server closes the connection.
   server.Send("more\nlast");
   server.CloseClient();
@@ -149,7 +152,8 @@ TEST(SocketSourceTest, ARestartContinuesAfterTheCheckpointButCannotReplayLostLin
   ASSERT_NE(rerun, nullptr);
   auto lost = rerun->GetBatch("5", "8");
   ASSERT_FALSE(lost.ok());
-  EXPECT_NE(lost.status().message().find("cannot replay the lines after offset 5 up to offset 8"), std::string::npos);
+  EXPECT_NE(lost.status().message().find("cannot replay the lines after offset 5 up to offset 8"),
+            std::string::npos);
   EXPECT_NE(lost.status().message().find("new checkpoint location"), std::string::npos);
 }
 
@@ -170,25 +174,31 @@ TEST(SocketSourceTest, ConnectionRefusedIsAClearError) {
   auto source = SocketSource::Make(*parsed, &base::SystemClock::Instance());
   ASSERT_FALSE(source.ok());
   EXPECT_EQ(source.status().code(), StatusCode::kIO);
-  EXPECT_EQ(source.status().message(),
-            "Cannot connect to 127.0.0.1:" + std::to_string(closed.port()) + ": Connection refused");
+  EXPECT_EQ(source.status().message(), "Cannot connect to 127.0.0.1:" +
+                                           std::to_string(closed.port()) + ": Connection refused");
 }
 
 TEST(SocketSourceTest, OptionsAreChecked) {
   auto no_host = ParseSocketSourceOptions({{"port", "9999"}});
   ASSERT_FALSE(no_host.ok());
-  EXPECT_EQ(no_host.status().message(), "The socket source needs option 'host': set it with .option(\"host\", ...)");
+  EXPECT_EQ(no_host.status().message(),
+            "The socket source needs option 'host': set it with .option(\"host\", ...)");
   auto no_port = ParseSocketSourceOptions({{"host", "localhost"}});
   ASSERT_FALSE(no_port.ok());
-  EXPECT_EQ(no_port.status().message(), "The socket source needs option 'port': set it with .option(\"port\", ...)");
+  EXPECT_EQ(no_port.status().message(),
+            "The socket source needs option 'port': set it with .option(\"port\", ...)");
   auto bad_port = ParseSocketSourceOptions({{"host", "localhost"}, {"port", "99999"}});
   ASSERT_FALSE(bad_port.ok());
-  EXPECT_EQ(bad_port.status().message(), "Invalid value '99999' for option 'port': must be a port number from 1 to 65535");
-  auto bad_flag = ParseSocketSourceOptions({{"host", "localhost"}, {"port", "1"}, {"includeTimestamp", "yes"}});
+  EXPECT_EQ(bad_port.status().message(),
+            "Invalid value '99999' for option 'port': must be a port number from 1 to 65535");
+  auto bad_flag =
+      ParseSocketSourceOptions({{"host", "localhost"}, {"port", "1"}, {"includeTimestamp", "yes"}});
   ASSERT_FALSE(bad_flag.ok());
-  EXPECT_EQ(bad_flag.status().message(), "Invalid value 'yes' for option 'includeTimestamp': must be true or false");
-  auto resolved = ResolveSource(StreamSpec{"socket", {{"HOST", "localhost"}, {"Port", "1"}}, "", false},
-                                io::FileSystem::Local());
+  EXPECT_EQ(bad_flag.status().message(),
+            "Invalid value 'yes' for option 'includeTimestamp': must be true or false");
+  auto resolved =
+      ResolveSource(StreamSpec{"socket", {{"HOST", "localhost"}, {"Port", "1"}}, "", false},
+                    io::FileSystem::Local());
   ASSERT_TRUE(resolved.ok()) << resolved.status().ToString();
   EXPECT_EQ(resolved->schema->ToString(), "value STRING");
 }

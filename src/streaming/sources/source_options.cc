@@ -33,8 +33,8 @@ std::optional<int64_t> ParseTimeStringMicros(std::string text) {
   if (!number) return std::nullopt;
   std::string unit = digits == std::string::npos ? "s" : text.substr(digits);
   static const std::pair<const char*, int64_t> kUnits[] = {
-      {"us", 1}, {"ms", 1000}, {"s", 1'000'000}, {"m", 60'000'000}, {"min", 60'000'000},
-      {"h", 3'600'000'000}, {"d", 86'400'000'000}};
+      {"us", 1},           {"ms", 1000},         {"s", 1'000'000},     {"m", 60'000'000},
+      {"min", 60'000'000}, {"h", 3'600'000'000}, {"d", 86'400'000'000}};
   for (const auto& [suffix, micros] : kUnits) {
     int64_t total = 0;
     if (unit == suffix && !__builtin_mul_overflow(*number, micros, &total)) return total;
@@ -43,15 +43,16 @@ std::optional<int64_t> ParseTimeStringMicros(std::string text) {
 }
 }  // namespace
 
-Status SourceOptions::Invalid(const std::string& key, const std::string& value, const std::string& rule) const {
+Status SourceOptions::Invalid(const std::string& key, const std::string& value,
+                              const std::string& rule) const {
   return Status::InvalidArgument("Invalid value '" + value + "' for option '" + key + "': " + rule);
 }
 
 Result<std::string> SourceOptions::Required(const std::string& key) const {
   auto value = options_.Get(key);
   if (!value) {
-    return Status::InvalidArgument("The " + source_ + " source needs option '" + key + "': set it with .option(\"" +
-                                   key + "\", ...)");
+    return Status::InvalidArgument("The " + source_ + " source needs option '" + key +
+                                   "': set it with .option(\"" + key + "\", ...)");
   }
   return *value;
 }
@@ -80,7 +81,8 @@ Result<bool> SourceOptions::Boolean(const std::string& key, bool fallback) const
   return *result;
 }
 
-Result<int64_t> SourceOptions::DurationSeconds(const std::string& key, int64_t fallback_seconds) const {
+Result<int64_t> SourceOptions::DurationSeconds(const std::string& key,
+                                               int64_t fallback_seconds) const {
   auto value = options_.Get(key);
   if (!value) return fallback_seconds;
   std::string text = Trim(*value);
@@ -97,10 +99,13 @@ Result<int64_t> SourceOptions::DurationSeconds(const std::string& key, int64_t f
 
 Status RejectUserSchema(const std::string& schema_ddl, const std::string& source) {
   if (schema_ddl.empty()) return Status::OK();
-  return Status::InvalidArgument("The " + source + " source does not take a user-specified schema (got '" +
+  return Status::InvalidArgument("The " + source +
+                                 " source does not take a user-specified schema (got '" +
                                  schema_ddl + "'): remove .schema(...)");
 }
 
-int DefaultSourcePartitions() { return std::max(1, static_cast<int>(std::thread::hardware_concurrency())); }
+int DefaultSourcePartitions() {
+  return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
 
 }  // namespace runnel::streaming

@@ -32,11 +32,6 @@ class RunningAction {
 
 Result<plan::PlanPtr> QueryExecution::Analyzed() {
   if (!analyzed_) {
-    if (plan_->is_streaming()) {
-      // Batch actions cannot run over an unbounded input (Spark's UnsupportedOperationChecker).
-      return Status::Analysis(
-          "Queries with streaming sources must be executed with writeStream.start()");
-    }
     RUNNEL_ASSIGN_OR_RAISE(analyzed_, plan::Analyzer(*session_.registry).Analyze(plan_));
   }
   return analyzed_;
@@ -68,7 +63,17 @@ exec::ExecContext MakeContext(const SessionState& session, const RunningAction& 
 }
 }  // namespace
 
+namespace {
+// Batch actions cannot run over an unbounded input (Spark's UnsupportedOperationChecker); a
+// streaming plan may still be analyzed (schema(), printSchema()) and explained.
+Status CheckBounded(const plan::PlanPtr& plan) {
+  if (!plan->is_streaming()) return Status::OK();
+  return Status::Analysis("Queries with streaming sources must be executed with writeStream.start()");
+}
+}  // namespace
+
 Result<std::vector<vector::Batch>> QueryExecution::Collect() {
+  RUNNEL_RETURN_NOT_OK(CheckBounded(plan_));
   RUNNEL_ASSIGN_OR_RAISE(exec::PhysicalOpPtr root, Physical());
   RunningAction action(session_);
   exec::ExecContext ctx = MakeContext(session_, action);
@@ -77,6 +82,7 @@ Result<std::vector<vector::Batch>> QueryExecution::Collect() {
 
 Status QueryExecution::ForEachPartition(const std::function<Status(int)>& begin,
                                         const std::function<Status(int, vector::Batch)>& sink) {
+  RUNNEL_RETURN_NOT_OK(CheckBounded(plan_));
   RUNNEL_ASSIGN_OR_RAISE(exec::PhysicalOpPtr root, Physical());
   RunningAction action(session_);
   exec::ExecContext ctx = MakeContext(session_, action);

@@ -63,6 +63,10 @@ TEST_F(StreamingQueryTest, StatelessQueryIntoMemorySink) {
 }
 
 TEST_F(StreamingQueryTest, BatchActionsOnAStreamAndStreamsOfABatchFail) {
+  auto schema = input_->toDF().schema();  // analysis works on a stream, as in Spark
+  ASSERT_TRUE(schema.ok()) << schema.status().ToString();
+  EXPECT_EQ(schema->ToString(), "user STRING, amount BIGINT");
+  EXPECT_FALSE(input_->toDF().count().ok());
   auto rows = input_->toDF().collect();
   ASSERT_FALSE(rows.ok());
   EXPECT_NE(rows.status().message().find("must be executed with writeStream.start()"), std::string::npos);

@@ -61,19 +61,18 @@ Result<std::vector<CompactibleLog::EntryName>> CompactibleLog::List() const {
   return entries;
 }
 
-Result<std::vector<std::string>> CompactibleLog::ReadEntry(const EntryName& entry) const {
+Status CompactibleLog::ReadEntry(const EntryName& entry, const LineVisitor& visit) const {
   std::string path = PathOf(entry.batch_id, entry.compact);
   RUNNEL_ASSIGN_OR_RAISE(std::string text, fs_->ReadFile(path));
   RUNNEL_ASSIGN_OR_RAISE(std::string body, ParseVersionedText(text, path, what_, version_));
-  std::vector<std::string> lines;
   size_t start = 0;
   while (start < body.size()) {
     size_t end = body.find('\n', start);
     if (end == std::string::npos) end = body.size();
-    if (end > start) lines.push_back(body.substr(start, end - start));
+    if (end > start) RUNNEL_RETURN_NOT_OK(visit(path, body.substr(start, end - start)));
     start = end + 1;
   }
-  return lines;
+  return Status::OK();
 }
 
 Result<std::optional<int64_t>> CompactibleLog::LatestId() const {
@@ -82,22 +81,26 @@ Result<std::optional<int64_t>> CompactibleLog::LatestId() const {
   return std::optional<int64_t>(entries.back().batch_id);
 }
 
-Result<std::vector<std::string>> CompactibleLog::ReadAll() const {
+Status CompactibleLog::ReadAll(const LineVisitor& visit) const {
   RUNNEL_ASSIGN_OR_RAISE(auto entries, List());
   auto newest_compact = std::find_if(entries.rbegin(), entries.rend(), [](const EntryName& e) { return e.compact; });
   // Entries older than the newest compact one are already in it.
   auto first = newest_compact == entries.rend() ? entries.begin() : std::prev(newest_compact.base());
+  for (auto it = first; it != entries.end(); ++it) RUNNEL_RETURN_NOT_OK(ReadEntry(*it, visit));
+  return Status::OK();
+}
+
+Result<std::vector<std::string>> CompactibleLog::ReadAll() const {
   std::vector<std::string> lines;
-  for (auto it = first; it != entries.end(); ++it) {
-    RUNNEL_ASSIGN_OR_RAISE(auto entry_lines, ReadEntry(*it));
-    lines.insert(lines.end(), std::make_move_iterator(entry_lines.begin()), std::make_move_iterator(entry_lines.end()));
-  }
+  RUNNEL_RETURN_NOT_OK(ReadAll([&](const std::string&, std::string line) {
+    lines.push_back(std::move(line));
+    return Status::OK();
+  }));
   return lines;
 }
 
-Result<std::vector<std::string>> CompactibleLog::ReadBatches(int64_t first, int64_t last) const {
+Status CompactibleLog::ReadBatches(int64_t first, int64_t last, const LineVisitor& visit) const {
   RUNNEL_ASSIGN_OR_RAISE(auto entries, List());
-  std::vector<std::string> lines;
   const EntryName* read_last = nullptr;  // entries are read once even when they hold many batches
   for (int64_t id = first; id <= last; ++id) {
     // The batch's own entry, or else the first compact entry after it, which absorbed it.
@@ -110,10 +113,9 @@ Result<std::vector<std::string>> CompactibleLog::ReadBatches(int64_t first, int6
     }
     if (read_last == &*it) continue;
     read_last = &*it;
-    RUNNEL_ASSIGN_OR_RAISE(auto entry_lines, ReadEntry(*it));
-    lines.insert(lines.end(), std::make_move_iterator(entry_lines.begin()), std::make_move_iterator(entry_lines.end()));
+    RUNNEL_RETURN_NOT_OK(ReadEntry(*it, visit));
   }
-  return lines;
+  return Status::OK();
 }
 
 Status CompactibleLog::Add(int64_t batch_id, const std::vector<std::string>& lines) {

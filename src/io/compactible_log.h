@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,12 +34,15 @@ class CompactibleLog {
   Status Add(int64_t batch_id, const std::vector<std::string>& lines);
   // The newest batch id with an entry, compact or not.
   Result<std::optional<int64_t>> LatestId() const;
+  // Called with each line and the entry file it came from (for errors that name the file).
+  using LineVisitor = std::function<Status(const std::string& file, std::string line)>;
   // Every live line, oldest first: the newest compact entry's, then the later batches'.
+  Status ReadAll(const LineVisitor& visit) const;
   Result<std::vector<std::string>> ReadAll() const;
   // The lines of the entries holding batches first..last: each batch's own entry, or the compact
   // entry that absorbed it. A compact entry holds other batches' lines too, so callers whose
   // lines name their batch filter them. A batch held by no entry is an error.
-  Result<std::vector<std::string>> ReadBatches(int64_t first, int64_t last) const;
+  Status ReadBatches(int64_t first, int64_t last, const LineVisitor& visit) const;
 
   bool IsCompactionBatch(int64_t batch_id) const { return (batch_id + 1) % interval_ == 0; }
   std::string PathOf(int64_t batch_id, bool compact) const;
@@ -51,7 +55,7 @@ class CompactibleLog {
   };
   // The entries on disk, by batch id (a plain and a compact entry of one id: the compact one).
   Result<std::vector<EntryName>> List() const;
-  Result<std::vector<std::string>> ReadEntry(const EntryName& entry) const;
+  Status ReadEntry(const EntryName& entry, const LineVisitor& visit) const;
 
   std::shared_ptr<FileSystem> fs_;
   std::string dir_, what_;

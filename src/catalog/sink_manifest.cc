@@ -8,8 +8,8 @@ namespace runnel::catalog {
 namespace {
 
 Status Corrupt(const std::string& file, const std::string& problem, std::string_view line) {
-  return Status::Corruption("The file sink manifest file " + file + " is corrupt: " + problem + " in line '" +
-                            std::string(line.substr(0, 120)) +
+  return Status::Corruption("The file sink manifest file " + file + " is corrupt: " + problem +
+                            " in line '" + std::string(line.substr(0, 120)) +
                             "'. Restore it, or write the query's output to a new directory");
 }
 
@@ -35,11 +35,13 @@ Result<SinkFileStatus> DecodeSinkFileStatus(std::string_view line, const std::st
     return Corrupt(file, "no \"path\" string", line);
   }
   s.path = doc["path"].get<std::string>();
-  for (auto [key, target] : {std::pair{"size", &s.size}, std::pair{"modificationTime", &s.modification_time_ms},
-                             std::pair{"blockReplication", &s.block_replication},
-                             std::pair{"blockSize", &s.block_size}}) {
+  for (auto [key, target] :
+       {std::pair{"size", &s.size}, std::pair{"modificationTime", &s.modification_time_ms},
+        std::pair{"blockReplication", &s.block_replication},
+        std::pair{"blockSize", &s.block_size}}) {
     if (!doc.contains(key)) continue;
-    if (!doc[key].is_number_integer()) return Corrupt(file, std::string("\"") + key + "\" is not an integer", line);
+    if (!doc[key].is_number_integer())
+      return Corrupt(file, std::string("\"") + key + "\" is not an integer", line);
     *target = doc[key].get<int64_t>();
   }
   if (doc.contains("isDir")) {
@@ -56,10 +58,11 @@ Result<SinkFileStatus> DecodeSinkFileStatus(std::string_view line, const std::st
   return s;
 }
 
-SinkManifest::SinkManifest(std::shared_ptr<io::FileSystem> fs, std::string output_dir, int64_t compact_interval)
+SinkManifest::SinkManifest(std::shared_ptr<io::FileSystem> fs, std::string output_dir,
+                           int64_t compact_interval)
     : output_dir_(output_dir),
-      log_(std::move(fs), io::JoinPath(output_dir, kSinkManifestDirectory), "file sink manifest", compact_interval,
-           kSinkManifestVersion) {}
+      log_(std::move(fs), io::JoinPath(output_dir, kSinkManifestDirectory), "file sink manifest",
+           compact_interval, kSinkManifestVersion) {}
 
 Result<bool> SinkManifest::IsSinkOutput(io::FileSystem& fs, const std::string& path) {
   // A glob or a file never is: Spark reads the manifest only for a plain directory path.
@@ -105,7 +108,8 @@ Result<std::vector<io::FileInfo>> SinkManifest::ListFiles() const {
   out.reserve(files.size());
   for (const auto& f : files) {
     if (f.is_dir) continue;
-    out.push_back(io::FileInfo{io::JoinPath(output_dir_, f.path), f.size, f.modification_time_ms * 1000, false});
+    out.push_back(io::FileInfo{io::JoinPath(output_dir_, f.path), f.size,
+                               f.modification_time_ms * 1000, false});
   }
   return out;
 }

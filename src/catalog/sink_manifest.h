@@ -27,7 +27,8 @@ inline constexpr int64_t kSinkFileBlockSize = 32 * 1024 * 1024;
 
 // One line of the manifest (Spark's SinkFileStatus).
 struct SinkFileStatus {
-  std::string path;  // relative to the output directory: "dt=1/part-00000-<uuid>.c000.snappy.parquet"
+  std::string
+      path;  // relative to the output directory: "dt=1/part-00000-<uuid>.c000.snappy.parquet"
   int64_t size = 0;
   bool is_dir = false;
   int64_t modification_time_ms = 0;

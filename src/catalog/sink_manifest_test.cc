@@ -18,8 +18,9 @@ namespace fs = std::filesystem;
 class SinkManifestTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = (fs::temp_directory_path() / ("runnel-sink-manifest-test-" + std::to_string(::getpid()) + "-" +
-                                          ::testing::UnitTest::GetInstance()->current_test_info()->name()))
+    root_ = (fs::temp_directory_path() /
+             ("runnel-sink-manifest-test-" + std::to_string(::getpid()) + "-" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name()))
                 .string();
     fs::remove_all(root_);
     fs::create_directories(root_);
@@ -53,13 +54,15 @@ class SinkManifestTest : public ::testing::Test {
 
 TEST_F(SinkManifestTest, LinesHaveSparksFieldsInSparksOrder) {
   EXPECT_EQ(EncodeSinkFileStatus(File("a/part-0.parquet", 42)),
-            "{\"path\":\"a/part-0.parquet\",\"size\":42,\"isDir\":false,\"modificationTime\":1700000000000,"
+            "{\"path\":\"a/"
+            "part-0.parquet\",\"size\":42,\"isDir\":false,\"modificationTime\":1700000000000,"
             "\"blockReplication\":1,\"blockSize\":33554432,\"action\":\"add\"}");
   auto back = DecodeSinkFileStatus(EncodeSinkFileStatus(File("x", 7)), "m/0");
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(back->path, "x");
   EXPECT_EQ(back->size, 7);
-  for (const char* bad : {"[]", "{\"size\":1}", "{\"path\":\"x\",\"size\":\"big\"}", "{\"path\":\"x\",\"action\":\"move\"}"}) {
+  for (const char* bad : {"[]", "{\"size\":1}", "{\"path\":\"x\",\"size\":\"big\"}",
+                          "{\"path\":\"x\",\"action\":\"move\"}"}) {
     auto decoded = DecodeSinkFileStatus(bad, "out/_runnel_metadata/3");
     ASSERT_FALSE(decoded.ok()) << bad;
     EXPECT_EQ(decoded.status().code(), StatusCode::kCorruption);
@@ -70,14 +73,16 @@ TEST_F(SinkManifestTest, LinesHaveSparksFieldsInSparksOrder) {
 TEST_F(SinkManifestTest, CompactsEveryIntervalKeepingEveryFile) {
   SinkManifest manifest(fs_, root_, 3);
   EXPECT_EQ(*manifest.LatestBatchId(), std::nullopt);
-  for (int b = 0; b < 7; ++b) ASSERT_TRUE(manifest.AddBatch(b, {File("part-" + std::to_string(b))}).ok());
+  for (int b = 0; b < 7; ++b)
+    ASSERT_TRUE(manifest.AddBatch(b, {File("part-" + std::to_string(b))}).ok());
   // Batches 2 and 5 compacted; the entries they replaced are gone.
   std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(root_ + "/_runnel_metadata")) names.push_back(e.path().filename());
+  for (const auto& e : fs::directory_iterator(root_ + "/_runnel_metadata"))
+    names.push_back(e.path().filename());
   std::sort(names.begin(), names.end());
   EXPECT_EQ(names, (std::vector<std::string>{"5.compact", "6"}));
-  EXPECT_EQ(Paths(manifest), (std::vector<std::string>{"part-0", "part-1", "part-2", "part-3", "part-4", "part-5",
-                                                       "part-6"}));
+  EXPECT_EQ(Paths(manifest), (std::vector<std::string>{"part-0", "part-1", "part-2", "part-3",
+                                                       "part-4", "part-5", "part-6"}));
   EXPECT_EQ(**manifest.LatestBatchId(), 6);
   // An empty batch is still an entry: a re-run of it is recognized as committed.
   ASSERT_TRUE(manifest.AddBatch(7, {}).ok());
@@ -126,7 +131,8 @@ TEST_F(SinkManifestTest, CorruptManifestNamesTheFile) {
     FileSource source("csv", root_, "v INT", {}, fs_);
     auto schema = source.schema();
     ASSERT_FALSE(schema.ok());
-    EXPECT_NE(schema.status().message().find(entry), std::string::npos) << schema.status().ToString();
+    EXPECT_NE(schema.status().message().find(entry), std::string::npos)
+        << schema.status().ToString();
   }
 }
 

@@ -20,7 +20,8 @@ std::optional<std::pair<int64_t, bool>> ParseEntryName(const std::string& name) 
   }
   int64_t id = 0;
   auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
-  if (digits.empty() || ec != std::errc() || ptr != digits.data() + digits.size() || id < 0) return std::nullopt;
+  if (digits.empty() || ec != std::errc() || ptr != digits.data() + digits.size() || id < 0)
+    return std::nullopt;
   return std::make_pair(id, compact);
 }
 
@@ -32,9 +33,12 @@ std::string JoinLines(const std::vector<std::string>& lines) {
 
 }  // namespace
 
-CompactibleLog::CompactibleLog(std::shared_ptr<FileSystem> fs, std::string dir, std::string what, int64_t interval,
-                               int version)
-    : fs_(std::move(fs)), dir_(std::move(dir)), what_(std::move(what)), interval_(std::max<int64_t>(1, interval)),
+CompactibleLog::CompactibleLog(std::shared_ptr<FileSystem> fs, std::string dir, std::string what,
+                               int64_t interval, int version)
+    : fs_(std::move(fs)),
+      dir_(std::move(dir)),
+      what_(std::move(what)),
+      interval_(std::max<int64_t>(1, interval)),
       version_(version) {}
 
 std::string CompactibleLog::PathOf(int64_t batch_id, bool compact) const {
@@ -48,16 +52,18 @@ Result<std::vector<CompactibleLog::EntryName>> CompactibleLog::List() const {
   RUNNEL_ASSIGN_OR_RAISE(auto listed, fs_->ListDirectory(dir_));
   for (const auto& file : listed) {
     if (file.is_directory) continue;
-    if (auto parsed = ParseEntryName(BaseName(file.path))) entries.push_back({parsed->first, parsed->second});
+    if (auto parsed = ParseEntryName(BaseName(file.path)))
+      entries.push_back({parsed->first, parsed->second});
   }
   // By id; of a plain and a compact entry with one id (a compaction that crashed before deleting
   // the plain one), the compact one is kept: it holds everything the plain one does.
   std::sort(entries.begin(), entries.end(), [](const EntryName& a, const EntryName& b) {
     return a.batch_id != b.batch_id ? a.batch_id < b.batch_id : a.compact > b.compact;
   });
-  entries.erase(std::unique(entries.begin(), entries.end(),
-                            [](const EntryName& a, const EntryName& b) { return a.batch_id == b.batch_id; }),
-                entries.end());
+  entries.erase(
+      std::unique(entries.begin(), entries.end(),
+                  [](const EntryName& a, const EntryName& b) { return a.batch_id == b.batch_id; }),
+      entries.end());
   return entries;
 }
 
@@ -83,9 +89,11 @@ Result<std::optional<int64_t>> CompactibleLog::LatestId() const {
 
 Status CompactibleLog::ReadAll(const LineVisitor& visit) const {
   RUNNEL_ASSIGN_OR_RAISE(auto entries, List());
-  auto newest_compact = std::find_if(entries.rbegin(), entries.rend(), [](const EntryName& e) { return e.compact; });
+  auto newest_compact =
+      std::find_if(entries.rbegin(), entries.rend(), [](const EntryName& e) { return e.compact; });
   // Entries older than the newest compact one are already in it.
-  auto first = newest_compact == entries.rend() ? entries.begin() : std::prev(newest_compact.base());
+  auto first =
+      newest_compact == entries.rend() ? entries.begin() : std::prev(newest_compact.base());
   for (auto it = first; it != entries.end(); ++it) RUNNEL_RETURN_NOT_OK(ReadEntry(*it, visit));
   return Status::OK();
 }
@@ -108,8 +116,9 @@ Status CompactibleLog::ReadBatches(int64_t first, int64_t last, const LineVisito
       return e.batch_id == id || (e.batch_id > id && e.compact);
     });
     if (it == entries.end()) {
-      return Status::Corruption("The " + what_ + " in " + dir_ + " has no entry for batch " + std::to_string(id) +
-                                " (neither " + PathOf(id, false) + " nor a later .compact entry)");
+      return Status::Corruption("The " + what_ + " in " + dir_ + " has no entry for batch " +
+                                std::to_string(id) + " (neither " + PathOf(id, false) +
+                                " nor a later .compact entry)");
     }
     if (read_last == &*it) continue;
     read_last = &*it;
@@ -122,7 +131,8 @@ Status CompactibleLog::Add(int64_t batch_id, const std::vector<std::string>& lin
   for (bool compact : {false, true}) {
     RUNNEL_ASSIGN_OR_RAISE(bool exists, fs_->Exists(PathOf(batch_id, compact)));
     if (exists) {
-      return Status::IOError("Concurrent update to the " + what_ + ": " + PathOf(batch_id, compact) +
+      return Status::IOError("Concurrent update to the " + what_ + ": " +
+                             PathOf(batch_id, compact) +
                              " already exists. Make sure only one query writes to " + dir_);
     }
   }

@@ -26,8 +26,8 @@ class CompactibleLog {
  public:
   // `what` names the log in errors ("file sink manifest"); `version` is written and is the
   // newest one read.
-  CompactibleLog(std::shared_ptr<FileSystem> fs, std::string dir, std::string what, int64_t interval,
-                 int version = 1);
+  CompactibleLog(std::shared_ptr<FileSystem> fs, std::string dir, std::string what,
+                 int64_t interval, int version = 1);
 
   // Writes batch `batch_id` (compacting when it is a compaction batch). Fails when the batch
   // already has an entry: two runs of one query write to the same log.

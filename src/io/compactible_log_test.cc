@@ -22,12 +22,14 @@ class CompactibleLogTest : public ::testing::Test {
 
   std::vector<std::string> Names() const {
     std::vector<std::string> names;
-    for (const auto& e : std::filesystem::directory_iterator(dir_)) names.push_back(e.path().filename().string());
+    for (const auto& e : std::filesystem::directory_iterator(dir_))
+      names.push_back(e.path().filename().string());
     std::sort(names.begin(), names.end());
     return names;
   }
 
-  static std::vector<std::string> ReadBatches(const CompactibleLog& log, int64_t first, int64_t last) {
+  static std::vector<std::string> ReadBatches(const CompactibleLog& log, int64_t first,
+                                              int64_t last) {
     std::vector<std::string> lines;
     Status st = log.ReadBatches(first, last, [&](const std::string& file, std::string line) {
       EXPECT_NE(file.find(log.dir()), std::string::npos);
@@ -48,7 +50,8 @@ TEST_F(CompactibleLogTest, CompactsEveryIntervalAndReadsBack) {
   // Batch 2 compacted 0..2; 3 and 4 are plain.
   EXPECT_EQ(Names(), (std::vector<std::string>{"2.compact", "3", "4"}));
   EXPECT_EQ(*fs_->ReadFile(log.PathOf(2, true)), "v1\nline0\nline1\nline2\n");
-  EXPECT_EQ(*log.ReadAll(), (std::vector<std::string>{"line0", "line1", "line2", "line3", "line4"}));
+  EXPECT_EQ(*log.ReadAll(),
+            (std::vector<std::string>{"line0", "line1", "line2", "line3", "line4"}));
   EXPECT_EQ(**log.LatestId(), 4);
   ASSERT_TRUE(log.Add(5, {"line5a", "line5b"}).ok());
   EXPECT_EQ(Names(), (std::vector<std::string>{"5.compact"}));
@@ -82,8 +85,10 @@ TEST_F(CompactibleLogTest, ErrorsNameTheFile) {
   ASSERT_TRUE(fs_->WriteFile(log.PathOf(0, false), "v7\na\n", false).ok());
   auto all = log.ReadAll();
   ASSERT_FALSE(all.ok());
-  EXPECT_NE(all.status().message().find(log.PathOf(0, false)), std::string::npos) << all.status().ToString();
-  Status missing = log.ReadBatches(3, 3, [](const std::string&, std::string) { return Status::OK(); });
+  EXPECT_NE(all.status().message().find(log.PathOf(0, false)), std::string::npos)
+      << all.status().ToString();
+  Status missing =
+      log.ReadBatches(3, 3, [](const std::string&, std::string) { return Status::OK(); });
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.message().find("no entry for batch 3"), std::string::npos);
 }

@@ -31,8 +31,9 @@ class FileStreamTest : public ::testing::Test {
  protected:
   void SetUp() override {
     session_ = Session::Make();
-    dir_ = fs::temp_directory_path() / ("runnel-file-stream-test-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("runnel-file-stream-test-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(In());
   }
@@ -44,11 +45,13 @@ class FileStreamTest : public ::testing::Test {
 
   // A JSON file of events, written elsewhere and renamed in (files must appear whole), with
   // modification time `second` (seconds after an arbitrary base) so the order is known.
-  void AddFile(const std::string& name, const std::vector<std::pair<std::string, int>>& events, int64_t second) {
+  void AddFile(const std::string& name, const std::vector<std::pair<std::string, int>>& events,
+               int64_t second) {
     std::string staging = (dir_ / ("." + name)).string();
     {
       std::ofstream out(staging);
-      for (const auto& [user, amount] : events) out << "{\"user\":\"" << user << "\",\"amount\":" << amount << "}\n";
+      for (const auto& [user, amount] : events)
+        out << "{\"user\":\"" << user << "\",\"amount\":" << amount << "}\n";
     }
     struct timespec times[2];
     times[0].tv_sec = times[1].tv_sec = 1700000000 + second;
@@ -61,9 +64,14 @@ class FileStreamTest : public ::testing::Test {
     return session_->readStream().format("json").schema("user STRING, amount BIGINT");
   }
   Result<StreamingQuery> StartParquet(DataFrame df) const {
-    return df.writeStream().format("parquet").option("checkpointLocation", Checkpoint()).start(Out());
+    return df.writeStream()
+        .format("parquet")
+        .option("checkpointLocation", Checkpoint())
+        .start(Out());
   }
-  std::vector<std::string> Output() const { return Render(session_->read().parquet(Out()).collect()); }
+  std::vector<std::string> Output() const {
+    return Render(session_->read().parquet(Out()).collect());
+  }
   // Part files on disk, committed or not.
   size_t PartFilesOnDisk() const {
     size_t n = 0;
@@ -74,8 +82,10 @@ class FileStreamTest : public ::testing::Test {
   }
   void InjectCrash(const std::string& point, int64_t batch, bool* armed) {
     std::lock_guard<std::mutex> lock(session_->state()->mutex);
-    session_->state()->streaming_fault_point = [point, batch, armed](const std::string& at, int64_t id) -> Status {
-      if (*armed && at == point && id == batch) return Status::IOError("injected crash before " + at);
+    session_->state()->streaming_fault_point = [point, batch, armed](const std::string& at,
+                                                                     int64_t id) -> Status {
+      if (*armed && at == point && id == batch)
+        return Status::IOError("injected crash before " + at);
       return Status::OK();
     };
   }
@@ -98,7 +108,8 @@ TEST_F(FileStreamTest, JsonToParquetOneBatchPerFileThenRestart) {
   EXPECT_EQ(rows_per_batch, (std::vector<int64_t>{2, 1, 1}));
   EXPECT_EQ(Output(), (std::vector<std::string>{"[b,2]", "[c,3]", "[d,4]"}));
   ASSERT_TRUE(query->stop().ok());
-  for (const char* entry : {"/_runnel_metadata/0", "/_runnel_metadata/2"}) EXPECT_TRUE(fs::exists(Out() + entry));
+  for (const char* entry : {"/_runnel_metadata/0", "/_runnel_metadata/2"})
+    EXPECT_TRUE(fs::exists(Out() + entry));
   std::ifstream manifest(Out() + "/_runnel_metadata/1");
   std::string version, line;
   std::getline(manifest, version);
@@ -107,7 +118,8 @@ TEST_F(FileStreamTest, JsonToParquetOneBatchPerFileThenRestart) {
   EXPECT_EQ(line.rfind("{\"path\":\"part-00000-", 0), 0u) << line;
   EXPECT_NE(line.find(".c000.snappy.parquet\",\"size\":"), std::string::npos) << line;
   EXPECT_NE(line.find("\"isDir\":false,\"modificationTime\":"), std::string::npos) << line;
-  EXPECT_NE(line.find("\"blockReplication\":1,\"blockSize\":33554432,\"action\":\"add\"}"), std::string::npos);
+  EXPECT_NE(line.find("\"blockReplication\":1,\"blockSize\":33554432,\"action\":\"add\"}"),
+            std::string::npos);
 
   // A restart takes only the new file, in batch 3.
   AddFile("4.json", {{"e", 5}}, 4);
@@ -136,7 +148,8 @@ TEST_F(FileStreamTest, CrashBeforeSinkCommitLeavesInvisibleFilesAndRecoversExact
   EXPECT_EQ(PartFilesOnDisk(), 2u);  // batch 0's and the failed attempt's
   EXPECT_FALSE(fs::exists(Out() + "/_runnel_metadata/1"));
   EXPECT_EQ(Output(), std::vector<std::string>{"[a,1]"});
-  auto manifest_reader = session_->readStream().format("parquet").schema("user STRING, amount BIGINT").load(Out());
+  auto manifest_reader =
+      session_->readStream().format("parquet").schema("user STRING, amount BIGINT").load(Out());
   EXPECT_TRUE(manifest_reader.isStreaming());
 
   armed = false;
@@ -168,9 +181,16 @@ TEST_F(FileStreamTest, CrashAfterSinkCommitSkipsTheCommittedBatch) {
 
 TEST_F(FileStreamTest, PartitionedCsvSinkCompactsItsManifest) {
   ASSERT_TRUE(session_->setConf("runnel.sql.streaming.fileSink.log.compactInterval", "2").ok());
-  for (int i = 0; i < 3; ++i) AddFile(std::to_string(i) + ".json", {{i % 2 ? "odd" : "even", i}}, i);
-  auto query = Events().option("maxFilesPerTrigger", "1").load(In()).writeStream().format("csv")
-                   .option("header", "true").partitionBy({"user"}).option("checkpointLocation", Checkpoint())
+  for (int i = 0; i < 3; ++i)
+    AddFile(std::to_string(i) + ".json", {{i % 2 ? "odd" : "even", i}}, i);
+  auto query = Events()
+                   .option("maxFilesPerTrigger", "1")
+                   .load(In())
+                   .writeStream()
+                   .format("csv")
+                   .option("header", "true")
+                   .partitionBy({"user"})
+                   .option("checkpointLocation", Checkpoint())
                    .start(Out());
   ASSERT_TRUE(query.ok()) << query.status().ToString();
   ASSERT_TRUE(query->processAllAvailable().ok());
@@ -179,7 +199,12 @@ TEST_F(FileStreamTest, PartitionedCsvSinkCompactsItsManifest) {
   EXPECT_FALSE(fs::exists(Out() + "/_runnel_metadata/0"));
   EXPECT_TRUE(fs::exists(Out() + "/_runnel_metadata/2"));
   EXPECT_TRUE(fs::is_directory(Out() + "/user=even"));
-  auto rows = session_->read().format("csv").option("header", "true").schema("amount BIGINT").load(Out()).collect();
+  auto rows = session_->read()
+                  .format("csv")
+                  .option("header", "true")
+                  .schema("amount BIGINT")
+                  .load(Out())
+                  .collect();
   EXPECT_EQ(Render(rows), (std::vector<std::string>{"[0,even]", "[1,odd]", "[2,even]"}));
 }
 
@@ -187,16 +212,24 @@ TEST_F(FileStreamTest, LatestFirstMaxFileAgeAndCleanSource) {
   AddFile("old.json", {{"old", 1}}, 0);
   AddFile("new.json", {{"new", 2}}, 10 * 86400);
   std::string archive = (dir_ / "archive").string();
-  auto query = Events().option("latestFirst", "true").option("maxFilesPerTrigger", "1")
-                   .option("cleanSource", "archive").option("sourceArchiveDir", archive).load(In())
-                   .writeStream().format("memory").queryName("latest").option("checkpointLocation", Checkpoint())
+  auto query = Events()
+                   .option("latestFirst", "true")
+                   .option("maxFilesPerTrigger", "1")
+                   .option("cleanSource", "archive")
+                   .option("sourceArchiveDir", archive)
+                   .load(In())
+                   .writeStream()
+                   .format("memory")
+                   .queryName("latest")
+                   .option("checkpointLocation", Checkpoint())
                    .start();
   ASSERT_TRUE(query.ok()) << query.status().ToString();
   ASSERT_TRUE(query->processAllAvailable().ok());
   auto progress = query->recentProgress();
   ASSERT_EQ(progress.size(), 2u);
   EXPECT_NE(progress[0].sources[0].endOffset.find("logOffset"), std::string::npos);
-  EXPECT_EQ(Render(session_->sql("SELECT user FROM latest")->collect()), (std::vector<std::string>{"[new]", "[old]"}));
+  EXPECT_EQ(Render(session_->sql("SELECT user FROM latest")->collect()),
+            (std::vector<std::string>{"[new]", "[old]"}));
   // Batch 0's file is archived when batch 1 starts (its commit is then durable).
   EXPECT_FALSE(fs::exists(In() + "/new.json"));
   EXPECT_TRUE(fs::exists(archive + In() + "/new.json"));
@@ -206,14 +239,22 @@ TEST_F(FileStreamTest, LatestFirstMaxFileAgeAndCleanSource) {
   fs::remove_all(dir_);
   fs::create_directories(In());
   AddFile("a.json", {{"a", 1}}, 5 * 86400);
-  auto aged = Events().option("maxFileAge", "1d").option("cleanSource", "delete").load(In()).writeStream()
-                  .format("memory").queryName("aged").option("checkpointLocation", Checkpoint()).start();
+  auto aged = Events()
+                  .option("maxFileAge", "1d")
+                  .option("cleanSource", "delete")
+                  .load(In())
+                  .writeStream()
+                  .format("memory")
+                  .queryName("aged")
+                  .option("checkpointLocation", Checkpoint())
+                  .start();
   ASSERT_TRUE(aged.ok()) << aged.status().ToString();
   ASSERT_TRUE(aged->processAllAvailable().ok());
   AddFile("stale.json", {{"stale", 2}}, 2 * 86400);
   AddFile("fresh.json", {{"fresh", 3}}, 5 * 86400 - 3600);
   ASSERT_TRUE(aged->processAllAvailable().ok());
-  EXPECT_EQ(Render(session_->sql("SELECT user FROM aged")->collect()), (std::vector<std::string>{"[a]", "[fresh]"}));
+  EXPECT_EQ(Render(session_->sql("SELECT user FROM aged")->collect()),
+            (std::vector<std::string>{"[a]", "[fresh]"}));
   EXPECT_FALSE(fs::exists(In() + "/a.json"));  // deleted once batch 1 made batch 0 durable
   EXPECT_TRUE(fs::exists(In() + "/stale.json"));
   ASSERT_TRUE(aged->stop().ok());
@@ -223,28 +264,48 @@ TEST_F(FileStreamTest, BadOptionsAndModesFailAtStartWithClearErrors) {
   AddFile("1.json", {{"a", 1}}, 1);
   auto bad_max = StartParquet(Events().option("maxFilesPerTrigger", "10.1").load(In()));
   ASSERT_FALSE(bad_max.ok());
-  EXPECT_EQ(bad_max.status().message(), "Invalid value '10.1' for option 'maxFilesPerTrigger', must be a positive integer");
+  EXPECT_EQ(bad_max.status().message(),
+            "Invalid value '10.1' for option 'maxFilesPerTrigger', must be a positive integer");
   auto no_schema = StartParquet(session_->readStream().format("json").load(In()));
   ASSERT_FALSE(no_schema.ok());
   EXPECT_NE(no_schema.status().message().find("Schema must be specified"), std::string::npos);
   ASSERT_TRUE(session_->setConf("runnel.sql.streaming.schemaInference", "true").ok());
   // (DataFrame::schema() refuses streaming plans for now, so the inferred columns show in rows.)
-  auto inferred = session_->readStream().format("json").load(In()).writeStream().format("memory")
-                      .queryName("inferred").start();
+  auto inferred = session_->readStream()
+                      .format("json")
+                      .load(In())
+                      .writeStream()
+                      .format("memory")
+                      .queryName("inferred")
+                      .start();
   ASSERT_TRUE(inferred.ok()) << inferred.status().ToString();
   ASSERT_TRUE(inferred->processAllAvailable().ok());
-  EXPECT_EQ(Render(session_->sql("SELECT * FROM inferred")->collect()), std::vector<std::string>{"[1,a]"});
+  EXPECT_EQ(Render(session_->sql("SELECT * FROM inferred")->collect()),
+            std::vector<std::string>{"[1,a]"});
   ASSERT_TRUE(inferred->stop().ok());
-  auto update = Events().load(In()).writeStream().format("parquet").outputMode("update")
-                    .option("checkpointLocation", Checkpoint()).start(Out());
+  auto update = Events()
+                    .load(In())
+                    .writeStream()
+                    .format("parquet")
+                    .outputMode("update")
+                    .option("checkpointLocation", Checkpoint())
+                    .start(Out());
   ASSERT_FALSE(update.ok());
-  EXPECT_NE(update.status().message().find("Data source parquet does not support Update output mode"),
-            std::string::npos) << update.status().ToString();
+  EXPECT_NE(
+      update.status().message().find("Data source parquet does not support Update output mode"),
+      std::string::npos)
+      << update.status().ToString();
   auto no_checkpoint = Events().load(In()).writeStream().format("parquet").start(Out());
   ASSERT_FALSE(no_checkpoint.ok());
-  EXPECT_NE(no_checkpoint.status().message().find("checkpointLocation must be specified"), std::string::npos);
-  auto bad_partition = Events().load(In()).writeStream().format("parquet").partitionBy({"nope"})
-                           .option("checkpointLocation", Checkpoint()).start(Out());
+  EXPECT_NE(no_checkpoint.status().message().find("checkpointLocation must be specified"),
+            std::string::npos);
+  auto bad_partition = Events()
+                           .load(In())
+                           .writeStream()
+                           .format("parquet")
+                           .partitionBy({"nope"})
+                           .option("checkpointLocation", Checkpoint())
+                           .start(Out());
   ASSERT_FALSE(bad_partition.ok());
   EXPECT_NE(bad_partition.status().message().find("Partition column 'nope'"), std::string::npos);
 }

@@ -5,19 +5,24 @@
 namespace runnel::streaming {
 
 FileStreamSink::FileStreamSink(std::shared_ptr<io::FileSystem> fs, FileSinkOptions options)
-    : fs_(std::move(fs)), options_(std::move(options)), manifest_(fs_, options_.path, options_.compact_interval) {}
+    : fs_(std::move(fs)),
+      options_(std::move(options)),
+      manifest_(fs_, options_.path, options_.compact_interval) {}
 
 Result<std::shared_ptr<FileStreamSink>> FileStreamSink::Make(std::shared_ptr<io::FileSystem> fs,
                                                              FileSinkOptions options) {
   if (options.path.empty()) {
-    return Status::InvalidArgument("'path' is not specified: give the output directory with start(path)");
+    return Status::InvalidArgument(
+        "'path' is not specified: give the output directory with start(path)");
   }
   if (options.format != "parquet" && options.format != "csv" && options.format != "json") {
-    return Status::NotSupported("Data source " + options.format +
-                                " does not support streamed writing. File sink formats: parquet, csv, json");
+    return Status::NotSupported(
+        "Data source " + options.format +
+        " does not support streamed writing. File sink formats: parquet, csv, json");
   }
   if (options.compact_interval <= 0) {
-    return Status::InvalidArgument(std::string(kFileSinkCompactIntervalConf) + " must be a positive integer, got " +
+    return Status::InvalidArgument(std::string(kFileSinkCompactIntervalConf) +
+                                   " must be a positive integer, got " +
                                    std::to_string(options.compact_interval));
   }
   return std::shared_ptr<FileStreamSink>(new FileStreamSink(std::move(fs), std::move(options)));
@@ -25,8 +30,8 @@ Result<std::shared_ptr<FileStreamSink>> FileStreamSink::Make(std::shared_ptr<io:
 
 Status FileStreamSink::CheckOutputMode(OutputMode mode) const {
   if (mode == OutputMode::kAppend) return Status::OK();
-  return Status::Analysis("Data source " + options_.format + " does not support " + plan::OutputModeName(mode) +
-                          " output mode");
+  return Status::Analysis("Data source " + options_.format + " does not support " +
+                          plan::OutputModeName(mode) + " output mode");
 }
 
 Status FileStreamSink::Open(const type::SchemaPtr& schema, OutputMode mode) {
@@ -35,9 +40,11 @@ Status FileStreamSink::Open(const type::SchemaPtr& schema, OutputMode mode) {
   spec_.schema = schema;
   spec_.partition_columns = options_.partition_columns;
   spec_.naming = catalog::PartFileNaming::kStreaming;
-  RUNNEL_RETURN_NOT_OK(catalog::CheckWritableSchema(*schema, spec_.format, "path '" + options_.path + "'"));
+  RUNNEL_RETURN_NOT_OK(
+      catalog::CheckWritableSchema(*schema, spec_.format, "path '" + options_.path + "'"));
   // A writer checks the partition columns and format options; it writes nothing until rows come.
-  RUNNEL_RETURN_NOT_OK(catalog::PartFileWriter::Make(*fs_, options_.path, spec_, 0, "check").status());
+  RUNNEL_RETURN_NOT_OK(
+      catalog::PartFileWriter::Make(*fs_, options_.path, spec_, 0, "check").status());
   return fs_->CreateDirectories(options_.path);
 }
 
@@ -51,7 +58,8 @@ Status FileStreamSink::AddBatch(int64_t batch_id, BatchOutput& output) {
   Status run = output.ForEachPartition(
       [&](int partitions) -> Status {
         for (int t = 0; t < std::max(1, partitions); ++t) {
-          RUNNEL_ASSIGN_OR_RAISE(auto task, catalog::PartFileWriter::Make(*fs_, options_.path, spec_, t, job_id));
+          RUNNEL_ASSIGN_OR_RAISE(
+              auto task, catalog::PartFileWriter::Make(*fs_, options_.path, spec_, t, job_id));
           tasks.push_back(std::move(task));
         }
         return Status::OK();
@@ -77,7 +85,8 @@ Status FileStreamSink::AddBatch(int64_t batch_id, BatchOutput& output) {
   return manifest_.AddBatch(batch_id, *statuses);
 }
 
-Result<std::vector<catalog::SinkFileStatus>> FileStreamSink::StatusesOf(const std::vector<std::string>& relative) const {
+Result<std::vector<catalog::SinkFileStatus>> FileStreamSink::StatusesOf(
+    const std::vector<std::string>& relative) const {
   std::vector<catalog::SinkFileStatus> statuses;
   for (const auto& path : relative) {
     RUNNEL_ASSIGN_OR_RAISE(io::FileInfo info, fs_->Stat(io::JoinPath(options_.path, path)));

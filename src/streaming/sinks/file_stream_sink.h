@@ -17,19 +17,22 @@
 
 namespace runnel::streaming {
 
-inline constexpr char kFileSinkCompactIntervalConf[] = "runnel.sql.streaming.fileSink.log.compactInterval";
+inline constexpr char kFileSinkCompactIntervalConf[] =
+    "runnel.sql.streaming.fileSink.log.compactInterval";
 
 struct FileSinkOptions {
   std::string path;
-  std::string format = "parquet";              // parquet, csv, json
-  std::map<std::string, std::string> options;  // the format's (compression, header, maxRecordsPerFile, ...)
+  std::string format = "parquet";  // parquet, csv, json
+  std::map<std::string, std::string>
+      options;  // the format's (compression, header, maxRecordsPerFile, ...)
   std::vector<std::string> partition_columns;
   int64_t compact_interval = catalog::kDefaultSinkCompactInterval;
 };
 
 class FileStreamSink final : public Sink {
  public:
-  static Result<std::shared_ptr<FileStreamSink>> Make(std::shared_ptr<io::FileSystem> fs, FileSinkOptions options);
+  static Result<std::shared_ptr<FileStreamSink>> Make(std::shared_ptr<io::FileSystem> fs,
+                                                      FileSinkOptions options);
 
   std::string Describe() const override { return "FileSink[" + options_.path + "]"; }
   // Checks that the rows can be written and the partition columns exist.
@@ -41,7 +44,8 @@ class FileStreamSink final : public Sink {
   FileStreamSink(std::shared_ptr<io::FileSystem> fs, FileSinkOptions options);
   // Deletes the part files of write job `job_id` (an attempt that failed), best effort.
   void DeleteAttempt(const std::string& job_id) const;
-  Result<std::vector<catalog::SinkFileStatus>> StatusesOf(const std::vector<std::string>& relative_paths) const;
+  Result<std::vector<catalog::SinkFileStatus>> StatusesOf(
+      const std::vector<std::string>& relative_paths) const;
 
   std::shared_ptr<io::FileSystem> fs_;
   FileSinkOptions options_;

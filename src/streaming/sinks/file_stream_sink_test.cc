@@ -26,7 +26,8 @@ class ScriptedOutput final : public BatchOutput {
     ++runs;
     RUNNEL_RETURN_NOT_OK(begin(2));
     for (int p = 0; p < 2; ++p) {
-      RUNNEL_RETURN_NOT_OK(sink(p, vector::Batch::FromRows(schema_, {{Value::BigInt(p), Value::String("x")}})));
+      RUNNEL_RETURN_NOT_OK(
+          sink(p, vector::Batch::FromRows(schema_, {{Value::BigInt(p), Value::String("x")}})));
     }
     return fail_after_writing;
   }
@@ -42,8 +43,9 @@ class ScriptedOutput final : public BatchOutput {
 class FileStreamSinkTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    out_ = (fs::temp_directory_path() / ("runnel-file-stream-sink-test-" + std::to_string(::getpid()) + "-" +
-                                         ::testing::UnitTest::GetInstance()->current_test_info()->name()))
+    out_ = (fs::temp_directory_path() /
+            ("runnel-file-stream-sink-test-" + std::to_string(::getpid()) + "-" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name()))
                .string();
     fs::remove_all(out_);
   }
@@ -60,12 +62,14 @@ class FileStreamSinkTest : public ::testing::Test {
   }
   size_t PartFiles() const {
     size_t n = 0;
-    for (const auto& e : fs::directory_iterator(out_)) n += e.path().filename().string().rfind("part-", 0) == 0;
+    for (const auto& e : fs::directory_iterator(out_))
+      n += e.path().filename().string().rfind("part-", 0) == 0;
     return n;
   }
 
   std::shared_ptr<io::FileSystem> fs_ = io::FileSystem::Local();
-  type::SchemaPtr schema_ = std::make_shared<type::Schema>(*type::ParseSchema("id BIGINT, tag STRING"));
+  type::SchemaPtr schema_ =
+      std::make_shared<type::Schema>(*type::ParseSchema("id BIGINT, tag STRING"));
   std::string out_;
 };
 

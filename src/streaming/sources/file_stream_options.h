@@ -16,7 +16,7 @@ enum class CleanSourceMode { kOff, kArchive, kDelete };
 struct FileStreamOptions {
   static constexpr int64_t kDefaultMaxFileAgeMs = 7LL * 24 * 3600 * 1000;  // one week
 
-  std::string path;              // a directory, a file or a glob
+  std::string path;                    // a directory, a file or a glob
   int64_t max_files_per_trigger = -1;  // -1: no limit
   int64_t max_bytes_per_trigger = -1;  // -1: no limit
   bool latest_first = false;

@@ -12,7 +12,9 @@ namespace runnel::streaming {
 
 // --- SeenFiles ---
 
-std::string SeenFiles::Key(const std::string& path) const { return file_name_only_ ? io::BaseName(path) : path; }
+std::string SeenFiles::Key(const std::string& path) const {
+  return file_name_only_ ? io::BaseName(path) : path;
+}
 
 void SeenFiles::Add(const std::string& path, int64_t timestamp_ms) {
   files_[Key(path)] = timestamp_ms;
@@ -33,17 +35,20 @@ void SeenFiles::Purge() {
 // --- log entries and offsets ---
 
 std::string EncodeFileSourceEntry(const FileSourceEntry& e) {
-  nlohmann::ordered_json line = {{"path", e.path}, {"timestamp", e.timestamp_ms}, {"batchId", e.batch_id}};
+  nlohmann::ordered_json line = {
+      {"path", e.path}, {"timestamp", e.timestamp_ms}, {"batchId", e.batch_id}};
   return line.dump();
 }
 
 Result<FileSourceEntry> DecodeFileSourceEntry(const std::string& line, const std::string& file) {
   nlohmann::json doc = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (!doc.is_object() || !doc.contains("path") || !doc["path"].is_string() || !doc.contains("timestamp") ||
-      !doc["timestamp"].is_number_integer() || !doc.contains("batchId") || !doc["batchId"].is_number_integer()) {
-    return Status::Corruption("The file source log file " + file +
-                              " has a line that is not {\"path\":<string>,\"timestamp\":<ms>,\"batchId\":<n>}: '" +
-                              line.substr(0, 120) + "'");
+  if (!doc.is_object() || !doc.contains("path") || !doc["path"].is_string() ||
+      !doc.contains("timestamp") || !doc["timestamp"].is_number_integer() ||
+      !doc.contains("batchId") || !doc["batchId"].is_number_integer()) {
+    return Status::Corruption(
+        "The file source log file " + file +
+        " has a line that is not {\"path\":<string>,\"timestamp\":<ms>,\"batchId\":<n>}: '" +
+        line.substr(0, 120) + "'");
   }
   return FileSourceEntry{doc["path"].get<std::string>(), doc["timestamp"].get<int64_t>(),
                          doc["batchId"].get<int64_t>()};
@@ -57,7 +62,8 @@ Result<int64_t> FileStreamSource::ParseOffset(const std::optional<std::string>& 
   if (!offset) return -1;
   nlohmann::json doc = nlohmann::json::parse(*offset, nullptr, /*allow_exceptions=*/false);
   if (!doc.is_object() || !doc.contains("logOffset") || !doc["logOffset"].is_number_integer()) {
-    return Status::Corruption("Invalid offset '" + *offset + "' for " + Describe() + ": expected {\"logOffset\":<n>}");
+    return Status::Corruption("Invalid offset '" + *offset + "' for " + Describe() +
+                              ": expected {\"logOffset\":<n>}");
   }
   return doc["logOffset"].get<int64_t>();
 }
@@ -67,10 +73,12 @@ Result<int64_t> FileStreamSource::ParseOffset(const std::optional<std::string>& 
 FileStreamSource::FileStreamSource(FileStreamSpec spec, const SourceContext& context)
     : spec_(std::move(spec)),
       fs_(context.fs),
-      log_(context.fs, context.metadata_path, "file source log", spec_.log_compact_interval, kFileSourceLogVersion),
+      log_(context.fs, context.metadata_path, "file source log", spec_.log_compact_interval,
+           kFileSourceLogVersion),
       seen_(spec_.stream.max_file_age_ms, spec_.stream.file_name_only) {}
 
-Result<std::shared_ptr<FileStreamSource>> FileStreamSource::Make(FileStreamSpec spec, const SourceContext& context) {
+Result<std::shared_ptr<FileStreamSource>> FileStreamSource::Make(FileStreamSpec spec,
+                                                                 const SourceContext& context) {
   std::shared_ptr<FileStreamSource> source(new FileStreamSource(std::move(spec), context));
   RUNNEL_RETURN_NOT_OK(source->Restore());
   return source;
@@ -113,7 +121,8 @@ Result<std::vector<io::FileInfo>> FileStreamSource::ListAll() {
   return files;
 }
 
-std::vector<io::FileInfo> FileStreamSource::SelectNew(std::vector<io::FileInfo> files, const ReadLimit& limit) const {
+std::vector<io::FileInfo> FileStreamSource::SelectNew(std::vector<io::FileInfo> files,
+                                                      const ReadLimit& limit) const {
   std::erase_if(files, [&](const io::FileInfo& f) {
     return f.is_directory || !seen_.IsNew(f.path, f.modification_time_micros / 1000);
   });
@@ -123,27 +132,31 @@ std::vector<io::FileInfo> FileStreamSource::SelectNew(std::vector<io::FileInfo> 
     return ta != tb ? ta < tb : a.path < b.path;
   });
   if (spec_.stream.latest_first) std::reverse(files.begin(), files.end());
-  if (limit.max_files > 0 && static_cast<int64_t>(files.size()) > limit.max_files) files.resize(limit.max_files);
+  if (limit.max_files > 0 && static_cast<int64_t>(files.size()) > limit.max_files)
+    files.resize(limit.max_files);
   if (limit.max_bytes > 0) {
     // At least one file, however large, or a big file would stop the stream.
     size_t take = 0;
     int64_t bytes = 0;
-    while (take < files.size() && (take == 0 || bytes + files[take].size <= limit.max_bytes)) bytes += files[take++].size;
+    while (take < files.size() && (take == 0 || bytes + files[take].size <= limit.max_bytes))
+      bytes += files[take++].size;
     files.resize(take);
   }
   return files;
 }
 
-Result<std::optional<std::string>> FileStreamSource::LatestOffset(const std::optional<std::string>& start,
-                                                                  const ReadLimit& limit) {
+Result<std::optional<std::string>> FileStreamSource::LatestOffset(
+    const std::optional<std::string>& start, const ReadLimit& limit) {
   RUNNEL_ASSIGN_OR_RAISE(int64_t start_offset, ParseOffset(start));
   if (start_offset > latest_log_offset_) {
     return Status::Corruption("The checkpoint's offset for " + Describe() + " is log batch " +
-                              std::to_string(start_offset) + " but the file source log " + log_.dir() + " ends at " +
-                              std::to_string(latest_log_offset_) + ": the source's metadata was lost or replaced");
+                              std::to_string(start_offset) + " but the file source log " +
+                              log_.dir() + " ends at " + std::to_string(latest_log_offset_) +
+                              ": the source's metadata was lost or replaced");
   }
   // Logged by a run that stopped before writing offsets/N: that batch comes first.
-  if (latest_log_offset_ > start_offset) return std::optional<std::string>(OffsetText(latest_log_offset_));
+  if (latest_log_offset_ > start_offset)
+    return std::optional<std::string>(OffsetText(latest_log_offset_));
   std::vector<io::FileInfo> listed;
   if (available_now_) {
     listed = *available_now_;
@@ -165,26 +178,30 @@ Result<std::optional<std::string>> FileStreamSource::LatestOffset(const std::opt
   return std::optional<std::string>(OffsetText(batch_id));
 }
 
-Result<std::vector<FileSourceEntry>> FileStreamSource::ReadEntries(int64_t first_batch, int64_t last_batch) const {
+Result<std::vector<FileSourceEntry>> FileStreamSource::ReadEntries(int64_t first_batch,
+                                                                   int64_t last_batch) const {
   std::vector<FileSourceEntry> entries;
-  RUNNEL_RETURN_NOT_OK(log_.ReadBatches(first_batch, last_batch, [&](const std::string& file, std::string line) -> Status {
-    RUNNEL_ASSIGN_OR_RAISE(FileSourceEntry entry, DecodeFileSourceEntry(line, file));
-    // A compact entry holds every earlier batch too.
-    if (entry.batch_id >= first_batch && entry.batch_id <= last_batch) entries.push_back(std::move(entry));
-    return Status::OK();
-  }));
+  RUNNEL_RETURN_NOT_OK(log_.ReadBatches(
+      first_batch, last_batch, [&](const std::string& file, std::string line) -> Status {
+        RUNNEL_ASSIGN_OR_RAISE(FileSourceEntry entry, DecodeFileSourceEntry(line, file));
+        // A compact entry holds every earlier batch too.
+        if (entry.batch_id >= first_batch && entry.batch_id <= last_batch)
+          entries.push_back(std::move(entry));
+        return Status::OK();
+      }));
   return entries;
 }
 
-Result<plan::DataSourcePtr> FileStreamSource::GetBatch(const std::optional<std::string>& start, const std::string& end) {
+Result<plan::DataSourcePtr> FileStreamSource::GetBatch(const std::optional<std::string>& start,
+                                                       const std::string& end) {
   RUNNEL_ASSIGN_OR_RAISE(int64_t first, ParseOffset(start));
   RUNNEL_ASSIGN_OR_RAISE(int64_t last, ParseOffset(end));
   RUNNEL_ASSIGN_OR_RAISE(auto entries, ReadEntries(first + 1, last));
   std::vector<std::string> files;
   for (auto& e : entries) files.push_back(std::move(e.path));
-  return plan::DataSourcePtr(catalog::FileSource::OverFiles(spec_.format, spec_.partition_root, std::move(files),
-                                                            spec_.schema_ddl, spec_.options, fs_,
-                                                            spec_.partition_columns));
+  return plan::DataSourcePtr(catalog::FileSource::OverFiles(
+      spec_.format, spec_.partition_root, std::move(files), spec_.schema_ddl, spec_.options, fs_,
+      spec_.partition_columns));
 }
 
 Status FileStreamSource::Commit(const std::string& end) {
@@ -222,7 +239,8 @@ Status FileStreamSource::PrepareForAvailableNow() {
 
 // --- resolving readStream() ---
 
-Result<ResolvedSource> ResolveFileStreamSource(const StreamSpec& spec, const std::shared_ptr<io::FileSystem>& fs) {
+Result<ResolvedSource> ResolveFileStreamSource(const StreamSpec& spec,
+                                               const std::shared_ptr<io::FileSystem>& fs) {
   FileStreamSpec file_spec;
   file_spec.format = spec.format;
   file_spec.options = spec.options;
@@ -230,16 +248,20 @@ Result<ResolvedSource> ResolveFileStreamSource(const StreamSpec& spec, const std
   // Text files have a fixed schema (value STRING); the others need one, as in Spark.
   if (spec.schema_ddl.empty() && !spec.schema_inference && spec.format != "text") {
     return Status::InvalidArgument(
-        "Schema must be specified when creating a streaming source DataFrame. If some files already exist in the "
-        "directory, then depending on the file format you may be able to create a static DataFrame on that directory "
+        "Schema must be specified when creating a streaming source DataFrame. If some files "
+        "already exist in the "
+        "directory, then depending on the file format you may be able to create a static DataFrame "
+        "on that directory "
         "with 'session.read().load(directory)' and infer schema from it, or set "
         "runnel.sql.streaming.schemaInference=true");
   }
   const std::string& path = file_spec.stream.path;
   RUNNEL_ASSIGN_OR_RAISE(bool sink_output, catalog::SinkManifest::IsSinkOutput(*fs, path));
   if (sink_output && file_spec.stream.clean_source != CleanSourceMode::kOff) {
-    return Status::NotSupported("Clean up source files is not supported when reading from the output directory of a "
-                                "file sink (" + path + " has _runnel_metadata): drop option cleanSource");
+    return Status::NotSupported(
+        "Clean up source files is not supported when reading from the output directory of a "
+        "file sink (" +
+        path + " has _runnel_metadata): drop option cleanSource");
   }
   // The schema and partition columns as a batch read of the files there now would see them:
   // the partition scheme is fixed from here on, as in Spark.

@@ -32,7 +32,8 @@ inline constexpr int kFileSourceLogVersion = 1;
 // and is not older than the last purge's threshold, so the first batch takes files of any age.
 class SeenFiles {
  public:
-  SeenFiles(int64_t max_age_ms, bool file_name_only) : max_age_ms_(max_age_ms), file_name_only_(file_name_only) {}
+  SeenFiles(int64_t max_age_ms, bool file_name_only)
+      : max_age_ms_(max_age_ms), file_name_only_(file_name_only) {}
   void Add(const std::string& path, int64_t timestamp_ms);
   bool IsNew(const std::string& path, int64_t timestamp_ms) const;
   void Purge();
@@ -62,7 +63,7 @@ struct FileStreamSpec {
   std::string format;                          // csv, json, text, parquet
   std::map<std::string, std::string> options;  // all of them: the format's pass through
   FileStreamOptions stream;
-  std::string schema_ddl;                      // the whole schema, partition columns last
+  std::string schema_ddl;  // the whole schema, partition columns last
   type::SchemaPtr schema;
   std::vector<std::string> partition_columns;  // read from key=value directories below root
   std::string partition_root;
@@ -72,14 +73,16 @@ struct FileStreamSpec {
 class FileStreamSource final : public Source {
  public:
   // Opens (or starts) the seen-file log in `context.metadata_path`.
-  static Result<std::shared_ptr<FileStreamSource>> Make(FileStreamSpec spec, const SourceContext& context);
+  static Result<std::shared_ptr<FileStreamSource>> Make(FileStreamSpec spec,
+                                                        const SourceContext& context);
 
   std::string Describe() const override { return "FileStreamSource[" + spec_.stream.path + "]"; }
   type::SchemaPtr schema() const override { return spec_.schema; }
   ReadLimit DefaultReadLimit() const override;
   Result<std::optional<std::string>> LatestOffset(const std::optional<std::string>& start,
                                                   const ReadLimit& limit) override;
-  Result<plan::DataSourcePtr> GetBatch(const std::optional<std::string>& start, const std::string& end) override;
+  Result<plan::DataSourcePtr> GetBatch(const std::optional<std::string>& start,
+                                       const std::string& end) override;
   // cleanSource: archives or deletes the files of the committed batches (best effort).
   Status Commit(const std::string& end) override;
   Status PrepareForAvailableNow() override;
@@ -94,7 +97,8 @@ class FileStreamSource final : public Source {
   // Every file under the path now: the directory listing, or a file sink's manifest.
   Result<std::vector<io::FileInfo>> ListAll();
   // The new files, in the order they are taken, cut to `limit`.
-  std::vector<io::FileInfo> SelectNew(std::vector<io::FileInfo> files, const ReadLimit& limit) const;
+  std::vector<io::FileInfo> SelectNew(std::vector<io::FileInfo> files,
+                                      const ReadLimit& limit) const;
   Result<std::vector<FileSourceEntry>> ReadEntries(int64_t first_batch, int64_t last_batch) const;
   void Clean(const std::string& path) const;
 
@@ -112,6 +116,7 @@ struct StreamSpec;
 struct ResolvedSource;
 // readStream() of csv, json, text or parquet: checks the options, finds the schema (the user's,
 // or inferred with schemaInference; plus partition columns) from the files there now.
-Result<ResolvedSource> ResolveFileStreamSource(const StreamSpec& spec, const std::shared_ptr<io::FileSystem>& fs);
+Result<ResolvedSource> ResolveFileStreamSource(const StreamSpec& spec,
+                                               const std::shared_ptr<io::FileSystem>& fs);
 
 }  // namespace runnel::streaming

@@ -2,8 +2,8 @@
 // order, the seen-file log (restart, replay, compaction), cleanSource and AvailableNow.
 #include "streaming/sources/file_stream_source.h"
 
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -23,8 +23,9 @@ constexpr int64_t kBaseMs = 1700000000000;
 class FileStreamSourceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = (fs::temp_directory_path() / ("runnel-file-stream-source-test-" + std::to_string(::getpid()) + "-" +
-                                          ::testing::UnitTest::GetInstance()->current_test_info()->name()))
+    root_ = (fs::temp_directory_path() /
+             ("runnel-file-stream-source-test-" + std::to_string(::getpid()) + "-" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name()))
                 .string();
     fs::remove_all(root_);
     fs::create_directories(In());
@@ -47,8 +48,8 @@ class FileStreamSourceTest : public ::testing::Test {
     return path;
   }
 
-  Result<ResolvedSource> Resolve(std::map<std::string, std::string> options, std::string format = "json",
-                                 std::string schema = "v BIGINT") {
+  Result<ResolvedSource> Resolve(std::map<std::string, std::string> options,
+                                 std::string format = "json", std::string schema = "v BIGINT") {
     options["path"] = In();
     return ResolveSource(StreamSpec{format, options, schema, false}, fs_);
   }
@@ -87,7 +88,8 @@ class FileStreamSourceTest : public ::testing::Test {
       for (const auto& b : vector::DrainStream(**stream).ValueOrDie()) {
         for (int64_t r = 0; r < b.num_rows(); ++r) {
           std::string row;
-          for (size_t c = 0; c < all.size(); ++c) row += (c ? "," : "") + b.GetValue(r, c).ToString();
+          for (size_t c = 0; c < all.size(); ++c)
+            row += (c ? "," : "") + b.GetValue(r, c).ToString();
           out.push_back(row);
         }
       }
@@ -123,17 +125,20 @@ TEST_F(FileStreamSourceTest, BadOptionsFailNamingTheOption) {
                                       std::tuple{"cleanSource", "archive", "sourceArchiveDir"}}) {
     auto resolved = Resolve({{key, value}});
     ASSERT_FALSE(resolved.ok()) << key;
-    EXPECT_NE(resolved.status().message().find(expected), std::string::npos) << resolved.status().ToString();
+    EXPECT_NE(resolved.status().message().find(expected), std::string::npos)
+        << resolved.status().ToString();
   }
   auto inside = Resolve({{"cleanSource", "archive"}, {"sourceArchiveDir", In() + "/archive"}});
   ASSERT_FALSE(inside.ok());
   EXPECT_NE(inside.status().message().find("inside the source path"), std::string::npos);
   auto no_schema = Resolve({}, "json", "");
   ASSERT_FALSE(no_schema.ok());
-  EXPECT_NE(no_schema.status().message().find("Schema must be specified when creating a streaming source"),
+  EXPECT_NE(no_schema.status().message().find(
+                "Schema must be specified when creating a streaming source"),
             std::string::npos);
   EXPECT_TRUE(Resolve({}, "text", "").ok());  // text has a fixed schema
-  auto missing = ResolveSource(StreamSpec{"json", {{"path", root_ + "/nope"}}, "v BIGINT", false}, fs_);
+  auto missing =
+      ResolveSource(StreamSpec{"json", {{"path", root_ + "/nope"}}, "v BIGINT", false}, fs_);
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message().find("Path does not exist"), std::string::npos);
   EXPECT_EQ(*ParseTimeStringMs("7d"), 7 * kDayMs);
@@ -177,7 +182,8 @@ TEST_F(FileStreamSourceTest, LatestFirstAndMaxBytes) {
   AddFile("c.json", 3, 3000);
   auto latest = Open({{"latestFirst", "true"}, {"maxFilesPerTrigger", "2"}});
   std::optional<std::string> offset;
-  EXPECT_EQ(Next(*latest, &offset, latest->DefaultReadLimit()), (std::vector<std::string>{"3", "2"}));
+  EXPECT_EQ(Next(*latest, &offset, latest->DefaultReadLimit()),
+            (std::vector<std::string>{"3", "2"}));
   EXPECT_EQ(Next(*latest, &offset, latest->DefaultReadLimit()), std::vector<std::string>{"1"});
   fs::remove_all(root_ + "/checkpoint");
   // Each file is 8 bytes: 20 bytes take two; 1 byte still takes one.
@@ -220,15 +226,18 @@ TEST_F(FileStreamSourceTest, RestartReplaysBatchesAndNeverTakesAFileTwice) {
     ASSERT_TRUE(source->LatestOffset(offset, source->DefaultReadLimit()).ok());
   }
   auto restarted = Open({{"maxFilesPerTrigger", "1"}});
-  EXPECT_EQ(Values(*restarted, std::nullopt, *offset), std::vector<std::string>{"1"});  // replay of batch 0
+  EXPECT_EQ(Values(*restarted, std::nullopt, *offset),
+            std::vector<std::string>{"1"});  // replay of batch 0
   AddFile("c.json", 3, 3000);
   // The logged batch comes first, with exactly its file.
-  EXPECT_EQ(Next(*restarted, &offset, restarted->DefaultReadLimit()), std::vector<std::string>{"2"});
-  EXPECT_EQ(Next(*restarted, &offset, restarted->DefaultReadLimit()), std::vector<std::string>{"3"});
+  EXPECT_EQ(Next(*restarted, &offset, restarted->DefaultReadLimit()),
+            std::vector<std::string>{"2"});
+  EXPECT_EQ(Next(*restarted, &offset, restarted->DefaultReadLimit()),
+            std::vector<std::string>{"3"});
   EXPECT_EQ(Next(*restarted, &offset, restarted->DefaultReadLimit()), std::vector<std::string>{});
   std::string log0 = *fs_->ReadFile(Meta() + "/0");
-  EXPECT_EQ(log0, "v1\n{\"path\":\"" + In() + "/a.json\",\"timestamp\":" + std::to_string(kBaseMs + 1000) +
-                      ",\"batchId\":0}\n");
+  EXPECT_EQ(log0, "v1\n{\"path\":\"" + In() + "/a.json\",\"timestamp\":" +
+                      std::to_string(kBaseMs + 1000) + ",\"batchId\":0}\n");
 }
 
 TEST_F(FileStreamSourceTest, LogCompactsEveryTenBatchesAndStillReplays) {
@@ -237,7 +246,8 @@ TEST_F(FileStreamSourceTest, LogCompactsEveryTenBatchesAndStillReplays) {
   {
     auto source = Open({{"maxFilesPerTrigger", "1"}});
     for (int i = 0; i < 12; ++i) {
-      EXPECT_EQ(Next(*source, &offset, source->DefaultReadLimit()), std::vector<std::string>{std::to_string(i)});
+      EXPECT_EQ(Next(*source, &offset, source->DefaultReadLimit()),
+                std::vector<std::string>{std::to_string(i)});
     }
   }
   EXPECT_EQ(LogNames(), (std::vector<std::string>{"10", "11", "9.compact"}));
@@ -250,7 +260,8 @@ TEST_F(FileStreamSourceTest, LogCompactsEveryTenBatchesAndStillReplays) {
   std::ofstream(Meta() + "/9.compact", std::ios::trunc) << "v1\n{\"path\":1}\n";
   auto corrupt = Resolve({})->factory(SourceContext{fs_, nullptr, Meta()});
   ASSERT_FALSE(corrupt.ok());
-  EXPECT_NE(corrupt.status().message().find(Meta() + "/9.compact"), std::string::npos) << corrupt.status().ToString();
+  EXPECT_NE(corrupt.status().message().find(Meta() + "/9.compact"), std::string::npos)
+      << corrupt.status().ToString();
 }
 
 TEST_F(FileStreamSourceTest, FileNameOnlyAndAvailableNow) {
@@ -282,15 +293,17 @@ TEST_F(FileStreamSourceTest, ReadsAFileSinkOutputThroughItsManifest) {
   EXPECT_EQ(Next(*source, &offset), std::vector<std::string>{"1"});
   auto cleaning = Resolve({{"cleanSource", "delete"}});
   ASSERT_FALSE(cleaning.ok());
-  EXPECT_NE(cleaning.status().message().find("not supported when reading from the output directory"),
-            std::string::npos);
+  EXPECT_NE(
+      cleaning.status().message().find("not supported when reading from the output directory"),
+      std::string::npos);
 }
 
 TEST_F(FileStreamSourceTest, CleanSourceActsOnCommittedBatchesOnly) {
   std::string a = AddFile("a.json", 1, 1000);
   std::string b = AddFile("b.json", 2, 2000);
   std::string archive = root_ + "/archive";
-  auto source = Open({{"maxFilesPerTrigger", "1"}, {"cleanSource", "archive"}, {"sourceArchiveDir", archive}});
+  auto source = Open(
+      {{"maxFilesPerTrigger", "1"}, {"cleanSource", "archive"}, {"sourceArchiveDir", archive}});
   std::optional<std::string> offset;
   EXPECT_EQ(Next(*source, &offset, source->DefaultReadLimit()), std::vector<std::string>{"1"});
   EXPECT_EQ(Next(*source, &offset, source->DefaultReadLimit()), std::vector<std::string>{"2"});

@@ -4,6 +4,7 @@
 
 #include "base/spelling.h"
 #include "catalog/partitioning.h"
+#include "catalog/sink_manifest.h"
 #include "catalog/statistics_pruning.h"
 #include "format/csv/csv_reader.h"
 #include "format/json/json_reader.h"
@@ -128,6 +129,15 @@ std::shared_ptr<FileSource> FileSource::OverFiles(std::string format, std::strin
 std::string FileSource::Describe() const { return format_ + " " + path_; }
 
 Status FileSource::ListInputFiles() {
+  // A streaming file sink's output: its manifest says which files are committed output; the
+  // rest (failed attempts) must stay invisible.
+  RUNNEL_ASSIGN_OR_RAISE(bool sink_output, SinkManifest::IsSinkOutput(*fs_, path_));
+  if (sink_output) {
+    RUNNEL_ASSIGN_OR_RAISE(auto committed, SinkManifest(fs_, path_).ListFiles());
+    for (const auto& f : committed) files_.push_back(f.path);
+    root_ = path_;
+    return Status::OK();
+  }
   auto listed = fs_->ListFiles(path_);
   if (!listed.ok()) {
     return Status::Analysis("Path does not exist: " + path_ + " (" + listed.status().message() + ")");
@@ -265,6 +275,13 @@ Result<type::SchemaPtr> FileSource::schema() {
   std::call_once(resolved_once_, [this] { resolve_status_ = Resolve(); });
   RUNNEL_RETURN_NOT_OK(resolve_status_);
   return schema_;
+}
+
+std::vector<std::string> FileSource::partition_columns() const {
+  std::vector<std::string> names;
+  if (!schema_ || !data_schema_) return names;
+  for (int i = data_schema_->num_fields(); i < schema_->num_fields(); ++i) names.push_back(schema_->field(i).name);
+  return names;
 }
 
 int FileSource::NumPartitions() const { return std::max<int>(1, static_cast<int>(splits_.size())); }

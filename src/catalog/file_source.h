@@ -5,6 +5,9 @@
 // Under a directory, Hive-style partition directories (dt=2024-01-01/h=3/...) become columns
 // after the file's own, with types inferred from the values; a scan skips the directories whose
 // values rule out the query's filters (partition pruning).
+//
+// A directory holding _runnel_metadata is a streaming file sink's output: only the files its
+// manifest lists are read (catalog/sink_manifest.h), as Spark does for _spark_metadata.
 #pragma once
 
 #include <map>
@@ -38,6 +41,10 @@ class FileSource final : public plan::DataSource {
 
   std::string Describe() const override;
   Result<type::SchemaPtr> schema() override;
+  // After schema(): the partition columns (the schema's last ones) and the directory their
+  // values are read below ("" when none). A file stream source reads its batches with these.
+  std::vector<std::string> partition_columns() const;
+  const std::string& partition_root() const { return root_; }
   int NumPartitions() const override;
   Result<std::unique_ptr<vector::BatchStream>> Open(int partition, const std::vector<int>& projection,
                                                     const std::vector<expr::ExprPtr>& filters) override;

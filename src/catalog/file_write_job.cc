@@ -162,7 +162,9 @@ class PartFileWriter::Impl {
 
   Status Flush(const std::string& dir, OpenFile& file) {
     RUNNEL_ASSIGN_OR_RAISE(std::string bytes, file.writer->Finish());
-    std::string name = fmt::format("part-{:05d}-{}-c{:03d}{}", task_, uuid_, written_.size(), extension_);
+    const char* pattern =
+        spec_.naming == PartFileNaming::kStreaming ? "part-{:05d}-{}.c{:03d}{}" : "part-{:05d}-{}-c{:03d}{}";
+    std::string name = fmt::format(fmt::runtime(pattern), task_, uuid_, written_.size(), extension_);
     std::string relative = dir.empty() ? name : dir + "/" + name;
     std::string target_dir = dir.empty() ? directory_ : io::JoinPath(directory_, dir);
     if (!dir.empty() && directories_.insert(target_dir).second) {

@@ -18,12 +18,18 @@
 
 namespace runnel::catalog {
 
+// How part files are named: batch writes "part-00000-<job id>-c000.csv" (Spark's
+// FileOutputCommitter), the streaming file sink "part-00000-<job id>.c000.csv" (Spark's
+// ManifestFileCommitProtocol).
+enum class PartFileNaming { kBatch, kStreaming };
+
 struct FileWriteSpec {
   std::string format;                         // csv, json, parquet
   std::map<std::string, std::string> options;  // the format's options
   type::SchemaPtr schema;                     // of the rows, partition columns included
   std::vector<std::string> partition_columns;  // directory levels, in order
   int64_t max_records_per_file = 0;           // 0: unlimited; option maxRecordsPerFile wins
+  PartFileNaming naming = PartFileNaming::kBatch;
 };
 
 // Whether a name in a data directory is one this writer makes: a finished part file, or a

@@ -7,6 +7,7 @@
 #include "session/session_state.h"
 #include "session/streaming_query_state.h"
 #include "streaming/sinks/basic_sinks.h"
+#include "streaming/sinks/file_stream_sink.h"
 #include "streaming/source.h"
 
 namespace runnel {
@@ -70,6 +71,27 @@ std::optional<std::string> FindOption(const std::map<std::string, std::string>& 
 bool MayUseTemporaryCheckpoint(const std::string& format) {
   return format == "console" || format == "memory" || format == "noop" || format == "foreachbatch";
 }
+
+bool IsFileSinkFormat(const std::string& format) { return format == "parquet" || format == "csv" || format == "json"; }
+
+Result<streaming::SinkPtr> MakeFileSink(const SessionState& session, const std::string& format,
+                                        const std::map<std::string, std::string>& options,
+                                        const std::vector<std::string>& partition_by) {
+  streaming::FileSinkOptions sink;
+  sink.path = FindOption(options, "path").value_or("");
+  sink.format = format;
+  sink.options = options;
+  sink.partition_columns = partition_by;
+  std::string interval = session.GetConf(streaming::kFileSinkCompactIntervalConf, "10");
+  try {
+    sink.compact_interval = std::stoll(interval);
+  } catch (const std::exception&) {
+    return Status::InvalidArgument(std::string(streaming::kFileSinkCompactIntervalConf) +
+                                   " must be a positive integer, got '" + interval + "'");
+  }
+  RUNNEL_ASSIGN_OR_RAISE(auto made, streaming::FileStreamSink::Make(io::FileSystem::Local(), std::move(sink)));
+  return streaming::SinkPtr(std::move(made));
+}
 }  // namespace
 
 Result<StreamingQuery> DataStreamWriter::start() const {
@@ -102,9 +124,11 @@ Result<StreamingQuery> DataStreamWriter::start() const {
     sink = std::make_shared<streaming::NoopSink>();
   } else if (format == "foreachbatch") {
     sink = std::make_shared<ForeachBatchSink>(session_, batch_function_);
+  } else if (IsFileSinkFormat(format)) {
+    RUNNEL_ASSIGN_OR_RAISE(sink, MakeFileSink(*session_, format, options_, partition_by_));
   } else {
     return Status::InvalidArgument("Unknown streaming sink format '" + format +
-                                   "'. Streaming sinks: console, memory, noop, foreachBatch");
+                                   "'. Streaming sinks: parquet, csv, json (files), console, memory, noop, foreachBatch");
   }
 
   auto fs = io::FileSystem::Local();

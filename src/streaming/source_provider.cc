@@ -1,18 +1,27 @@
 #include "streaming/source_provider.h"
 
+#include "streaming/sources/file_stream_source.h"
 #include "streaming/sources/rate_per_micro_batch_source.h"
 #include "streaming/sources/rate_source.h"
 #include "streaming/sources/socket_source.h"
 
 namespace runnel::streaming {
 
+namespace {
+bool IsFileFormat(const std::string& format) {
+  return format == "csv" || format == "json" || format == "text" || format == "parquet";
+}
+}  // namespace
+
 Result<ResolvedSource> ResolveSource(const StreamSpec& spec, const std::shared_ptr<io::FileSystem>& fs) {
-  // Generated and network sources: each validates its own options (sources/*_source.cc).
+  // Each source validates its own options (sources/*).
+  if (IsFileFormat(spec.format)) return ResolveFileStreamSource(spec, fs);
   if (spec.format == "rate") return ResolveRateSource(spec);
   if (spec.format == "rate-micro-batch") return ResolveRatePerMicroBatchSource(spec);
   if (spec.format == "socket") return ResolveSocketSource(spec);
   return Status::InvalidArgument("Unknown streaming source format '" + spec.format +
-                                 "'. Streaming sources: rate, rate-micro-batch, socket, memory (MemoryStream)");
+                                 "'. Streaming sources: parquet, csv, json, text, rate, rate-micro-batch, socket, "
+                                 "memory (MemoryStream)");
 }
 
 }  // namespace runnel::streaming

@@ -1,20 +1,24 @@
-#include "streaming/batch_log.h"
+#include "io/batch_log.h"
 
 #include <algorithm>
 #include <charconv>
 
-namespace runnel::streaming {
+namespace runnel::io {
 
-BatchLog::BatchLog(std::shared_ptr<io::FileSystem> fs, std::string dir, std::string what, int max_version)
+BatchLog::BatchLog(std::shared_ptr<FileSystem> fs, std::string dir, std::string what, int max_version)
     : fs_(std::move(fs)), dir_(std::move(dir)), what_(std::move(what)), max_version_(max_version) {}
 
-std::string BatchLog::PathOf(int64_t batch_id) const { return io::JoinPath(dir_, std::to_string(batch_id)); }
+std::string BatchLog::PathOf(int64_t batch_id) const { return JoinPath(dir_, std::to_string(batch_id)); }
 
-Status BatchLog::Write(int64_t batch_id, const std::string& body, int version) {
-  RUNNEL_RETURN_NOT_OK(fs_->CreateDirectories(dir_));
+Status WriteVersionedFile(FileSystem& fs, const std::string& path, const std::string& body, int version) {
+  RUNNEL_RETURN_NOT_OK(fs.CreateDirectories(ParentPath(path)));
   std::string text = "v" + std::to_string(version) + "\n" + body;
   if (text.back() != '\n') text += '\n';
-  return fs_->WriteFileAtomic(PathOf(batch_id), text);
+  return fs.WriteFileAtomic(path, text);
+}
+
+Status BatchLog::Write(int64_t batch_id, const std::string& body, int version) {
+  return WriteVersionedFile(*fs_, PathOf(batch_id), body, version);
 }
 
 Status BatchLog::Add(int64_t batch_id, const std::string& body, int version) {
@@ -70,7 +74,7 @@ Result<std::vector<int64_t>> BatchLog::Ids() const {
   RUNNEL_ASSIGN_OR_RAISE(auto entries, fs_->ListDirectory(dir_));
   for (const auto& e : entries) {
     if (e.is_directory) continue;
-    std::string name = io::BaseName(e.path);
+    std::string name = BaseName(e.path);
     int64_t id = 0;
     auto [ptr, ec] = std::from_chars(name.data(), name.data() + name.size(), id);
     // Temporary files (".0.tmp-3") and other names are not entries.
@@ -95,4 +99,4 @@ Status BatchLog::PurgeBefore(int64_t min_batch_id) {
   return Status::OK();
 }
 
-}  // namespace runnel::streaming
+}  // namespace runnel::io

@@ -77,18 +77,24 @@ Result<TableMetadata> DecodeTableMetadata(std::string_view text, const std::stri
 std::string EncodeTableManifest(const TableManifest& manifest) {
   json doc = {{"format_version", kTableManifestFormatVersion},
               {"version", manifest.version},
-              {"files", manifest.files}};
+              {"files", manifest.files},
+              {"overwrite_version", manifest.overwrite_version},
+              {"stream_writes", manifest.stream_writes}};
   return doc.dump(2) + "\n";
 }
 
 Result<TableManifest> DecodeTableManifest(std::string_view text, const std::string& path) {
   RUNNEL_ASSIGN_OR_RAISE(json doc, Parse(text, path));
-  RUNNEL_RETURN_NOT_OK(
-      CheckVersion(doc, "format_version", kTableManifestFormatVersion, path).status());
+  RUNNEL_ASSIGN_OR_RAISE(int64_t format_version,
+                         CheckVersion(doc, "format_version", kTableManifestFormatVersion, path));
   TableManifest manifest;
   try {
     manifest.version = doc.at("version").get<int64_t>();
     manifest.files = doc.at("files").get<std::vector<std::string>>();
+    if (format_version >= 2) {
+      manifest.overwrite_version = doc.at("overwrite_version").get<int64_t>();
+      manifest.stream_writes = doc.at("stream_writes").get<std::map<std::string, int64_t>>();
+    }
   } catch (const json::exception& e) {
     return Corrupt(path, e.what());
   }

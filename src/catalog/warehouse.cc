@@ -91,7 +91,12 @@ Result<std::string> NormalizeTableName(const std::string& name) {
     return Status::Analysis("Invalid table name '" + name +
                             "': use letters, digits and underscores, not starting with a digit");
   }
-  return base::ToLower(name);
+  std::string lower = base::ToLower(name);
+  if (lower == kCheckpointsDirectory || lower == kPipelinesDirectory) {
+    return Status::Analysis("Invalid table name '" + name + "': the warehouse keeps its streaming checkpoints and " +
+                            "pipeline definitions under that name. Choose another");
+  }
+  return lower;
 }
 
 Warehouse::Warehouse(std::string root, std::shared_ptr<io::FileSystem> fs, const base::Clock* clock)
@@ -263,9 +268,18 @@ Status Warehouse::RemoveLeftovers(const std::string& data_directory, const Table
   return Status::OK();
 }
 
-Status Warehouse::Write(const std::string& name, vector::BatchStream& batches, WriteMode mode) {
+Result<bool> Warehouse::CommitWrite(const std::string& name, vector::BatchStream& batches, WriteMode mode,
+                                   const StreamCommit* commit) {
   RUNNEL_ASSIGN_OR_RAISE(Table table, GetTable(name));
   std::lock_guard lock(write_mutex_);
+  if (commit) {
+    // Read again under the lock: another writer in this process may have committed since.
+    RUNNEL_ASSIGN_OR_RAISE(table.manifest, ReadManifest(DataDirectory(table.metadata)));
+    if (table.manifest) {
+      auto it = table.manifest->stream_writes.find(commit->query_id);
+      if (it != table.manifest->stream_writes.end() && it->second >= commit->batch_id) return false;
+    }
+  }
   const TableMetadata& metadata = table.metadata;
   std::string data_directory = DataDirectory(metadata);
   TableManifest current;
@@ -277,12 +291,24 @@ Status Warehouse::Write(const std::string& name, vector::BatchStream& batches, W
   RUNNEL_RETURN_NOT_OK(RemoveLeftovers(data_directory, current));
   FileWriteSpec spec{metadata.format, metadata.options, metadata.schema, metadata.partition_columns,
                      kDefaultRowsPerFile};
-  RUNNEL_ASSIGN_OR_RAISE(std::vector<std::string> written, WriteFiles(*fs_, data_directory, spec, batches));
-  if (written.empty() && mode == WriteMode::kAppend) return Status::OK();
+  RUNNEL_ASSIGN_OR_RAISE(std::vector<std::string> written,
+                         WriteFiles(*fs_, data_directory, spec, batches));
+  // No rows, no commit: re-running an empty batch writes nothing either.
+  if (written.empty() && mode == WriteMode::kAppend) {
+    if (commit && commit->before_commit) RUNNEL_RETURN_NOT_OK(commit->before_commit());
+    return true;
+  }
 
-  TableManifest next{current.version + 1, mode == WriteMode::kAppend ? current.files : std::vector<std::string>{}};
+  TableManifest next = current;
+  next.version = current.version + 1;
+  if (mode == WriteMode::kOverwrite) {
+    next.files.clear();
+    next.overwrite_version = next.version;
+  }
   next.files.insert(next.files.end(), written.begin(), written.end());
-  Status committed = CommitManifest(data_directory, next);
+  if (commit) next.stream_writes[commit->query_id] = commit->batch_id;
+  Status committed = commit && commit->before_commit ? commit->before_commit() : Status::OK();
+  if (committed.ok()) committed = CommitManifest(data_directory, next);
   if (!committed.ok()) {
     for (const auto& f : written) (void)fs_->Delete(io::JoinPath(data_directory, f));
     return committed;
@@ -292,7 +318,16 @@ Status Warehouse::Write(const std::string& name, vector::BatchStream& batches, W
     // the next write's clean-up.
     for (const auto& f : current.files) (void)fs_->Delete(io::JoinPath(data_directory, f));
   }
-  return Status::OK();
+  return true;
+}
+
+Status Warehouse::Write(const std::string& name, vector::BatchStream& batches, WriteMode mode) {
+  return CommitWrite(name, batches, mode, nullptr).status();
+}
+
+Result<bool> Warehouse::WriteStreamBatch(const std::string& name, vector::BatchStream& batches,
+                                         const StreamCommit& commit) {
+  return CommitWrite(name, batches, WriteMode::kAppend, &commit);
 }
 
 Status Warehouse::Write(const std::string& name, std::vector<vector::Batch> batches, WriteMode mode) {

@@ -6,6 +6,7 @@
 // keeps types and nesting best); Parquet comes later.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -45,6 +46,22 @@ struct Table {
 
 enum class WriteMode { kAppend, kOverwrite };
 
+// One micro-batch of a streaming writer, appended exactly once: the manifest commit that adds
+// the batch's files also records (query_id, batch_id), and a batch the manifest already records
+// for that query is skipped.
+struct StreamCommit {
+  std::string query_id;
+  int64_t batch_id = 0;
+  // Runs after the data files are written, just before the manifest commit (a test's crash
+  // point); a failure abandons the write.
+  std::function<Status()> before_commit;
+};
+
+// Names under the warehouse root that are not tables (streaming checkpoints, pipeline
+// definitions): CREATE TABLE refuses them.
+inline constexpr char kCheckpointsDirectory[] = "_checkpoints";
+inline constexpr char kPipelinesDirectory[] = "_pipelines";
+
 // A table name as stored: lower-case; an Analysis error unless it matches
 // [A-Za-z_][A-Za-z0-9_]*.
 Result<std::string> NormalizeTableName(const std::string& name);
@@ -57,6 +74,7 @@ class Warehouse {
   Warehouse& operator=(const Warehouse&) = delete;
 
   const std::string& root() const { return root_; }
+  const std::shared_ptr<io::FileSystem>& fs() const { return fs_; }
 
   // "Table t already exists" unless `if_not_exists`.
   Status CreateTable(TableDefinition definition, bool if_not_exists);
@@ -74,10 +92,18 @@ class Warehouse {
   // first.
   Status Write(const std::string& name, vector::BatchStream& batches, WriteMode mode);
   Status Write(const std::string& name, std::vector<vector::Batch> batches, WriteMode mode);
+  // Appends one streaming micro-batch (see StreamCommit). False when the table had already
+  // committed that batch of that query: nothing was written.
+  Result<bool> WriteStreamBatch(const std::string& name, vector::BatchStream& batches, const StreamCommit& commit);
+
+  // Where a table's data files and manifest live: its LOCATION, or its directory.
+  std::string DataDirectory(const TableMetadata& metadata) const;
 
  private:
   std::string TableDirectory(const std::string& name) const;
-  std::string DataDirectory(const TableMetadata& metadata) const;
+  // Write and WriteStreamBatch; `commit` null for a batch write.
+  Result<bool> CommitWrite(const std::string& name, vector::BatchStream& batches, WriteMode mode,
+                          const StreamCommit* commit);
   Result<std::optional<TableMetadata>> ReadMetadata(const std::string& name);
   Result<std::optional<TableManifest>> ReadManifest(const std::string& data_directory);
   Status CommitManifest(const std::string& data_directory, const TableManifest& manifest);

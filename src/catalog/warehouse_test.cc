@@ -331,11 +331,22 @@ TEST(TableFilesTest, MetadataAndManifestRoundTripAndCheckVersions) {
   EXPECT_EQ(back.options, m.options);
   EXPECT_EQ(back.location, "/data/t");
   EXPECT_EQ(back.created_micros, 42);
-  TableManifest manifest{7, {"part-00000-a.json", "sub/b.json"}};
+  TableManifest manifest;
+  manifest.version = 7;
+  manifest.files = {"part-00000-a.json", "sub/b.json"};
   auto manifest_back = DecodeTableManifest(EncodeTableManifest(manifest), "x").ValueOrDie();
   EXPECT_EQ(manifest_back.version, 7);
   EXPECT_EQ(manifest_back.files, manifest.files);
-  EXPECT_EQ(DecodeTableManifest(R"({"format_version": 2, "version": 1, "files": []})", "m").status().code(),
+  manifest.overwrite_version = 3;
+  manifest.stream_writes = {{"query-a", 4}};
+  manifest_back = DecodeTableManifest(EncodeTableManifest(manifest), "x").ValueOrDie();
+  EXPECT_EQ(manifest_back.overwrite_version, 3);
+  EXPECT_EQ(manifest_back.stream_writes, manifest.stream_writes);
+  // Version 1 (before streaming writes) still reads, as no overwrite and no stream writes.
+  auto v1 = DecodeTableManifest(R"({"format_version": 1, "version": 2, "files": ["a.json"]})", "m").ValueOrDie();
+  EXPECT_EQ(v1.overwrite_version, 0);
+  EXPECT_TRUE(v1.stream_writes.empty());
+  EXPECT_EQ(DecodeTableManifest(R"({"format_version": 3, "version": 1, "files": []})", "m").status().code(),
             StatusCode::kNotSupported);
   EXPECT_EQ(DecodeTableManifest(R"({"format_version": 1, "version": 1})", "m").status().code(),
             StatusCode::kCorruption);

@@ -1,7 +1,9 @@
 #include "base/spelling.h"
+#include "expr/expr.h"
 #include "io/file_system.h"
 #include "runnel/data_stream.h"
 #include "session/session_state.h"
+#include "session/stream_relations.h"
 #include "streaming/source_provider.h"
 #include "streaming/streaming_relation.h"
 
@@ -35,14 +37,8 @@ DataStreamReader& DataStreamReader::schema(const type::Schema& schema) {
 DataFrame DataStreamReader::load() const {
   streaming::StreamSpec spec{format_, options_, schema_ddl_,
                              base::ToLower(session_->GetConf("runnel.sql.streaming.schemaInference", "false")) == "true"};
-  auto resolved = streaming::ResolveSource(spec, io::FileSystem::Local());
-  std::string name = format_;
-  if (auto it = options_.find("path"); it != options_.end()) name += " [" + it->second + "]";
   // Builders never fail: a bad source reports its error when the query is analyzed (start()).
-  auto relation = resolved.ok()
-                      ? std::make_shared<streaming::StreamingRelation>(name, resolved->schema, resolved->factory)
-                      : std::make_shared<streaming::StreamingRelation>(name, resolved.status(), nullptr);
-  return DataFrame(session_, plan::Scan(relation));
+  return DataFrame(session_, streaming::StreamingScan(spec, io::FileSystem::Local()));
 }
 
 DataFrame DataStreamReader::load(const std::string& path) const {
@@ -52,10 +48,10 @@ DataFrame DataStreamReader::load(const std::string& path) const {
 }
 
 DataFrame DataStreamReader::table(const std::string& name) const {
-  DataStreamReader copy = *this;
-  copy.format_ = "table";
-  copy.options_["table"] = name;
-  return copy.load();
+  auto plan = ResolveStreamRelation(session_, expr::SplitName(name));
+  if (plan.ok()) return DataFrame(session_, *plan);
+  // Builders never fail: the error surfaces when the query is analyzed (start()).
+  return DataFrame(session_, plan::Scan(std::make_shared<streaming::StreamingRelation>(name, plan.status(), nullptr)));
 }
 
 }  // namespace runnel

@@ -13,11 +13,15 @@
 #include "base/status.h"
 #include "function/registry.h"
 #include "plan/logical_plan.h"
+#include "streaming/source_provider.h"
 
 namespace runnel {
 
 namespace catalog {
 class Warehouse;
+}
+namespace streaming {
+class MemorySink;
 }
 struct StreamsState;
 
@@ -26,11 +30,18 @@ struct SessionState {
   mutable std::mutex mutex;
   std::map<std::string, std::string> conf;             // guarded by mutex
   std::map<std::string, plan::PlanPtr> temp_views;     // lower-case name -> plan; guarded
+  // Views over a source (CREATE TEMPORARY VIEW v USING fmt OPTIONS (...)): what STREAM(v) reads.
+  // A view over a file format is in temp_views too (its bounded read); one over rate or socket
+  // is only here. Lower-case name; guarded by mutex.
+  std::map<std::string, streaming::StreamSpec> source_views;
   // The cancellation flag of each action running now (each starts lowered); interruptAll()
   // raises them all. Mutable: actions run from a const view of the session. Guarded by mutex.
   mutable std::set<std::atomic<bool>*> running_actions;
   // One per warehouse directory used (runnel.sql.warehouse.dir may change); guarded by mutex.
   std::map<std::string, std::shared_ptr<catalog::Warehouse>> warehouses;
+  // SQL flows into memory sinks (CREATE SINK s USING memory): sink name -> flow name -> the
+  // rows that flow wrote in this session. SELECT FROM s reads them all. Guarded by mutex.
+  std::map<std::string, std::map<std::string, std::shared_ptr<streaming::MemorySink>>> memory_sinks;
   // session.streams(): the streaming queries started from this session (set by Session::Make).
   std::shared_ptr<StreamsState> streams;
   // Test hooks for streaming queries started from now on: the clock they read (system clock

@@ -1,9 +1,11 @@
 // Catalog commands: temporary views, SHOW, DESCRIBE, SET/RESET. Results have Spark's columns.
 #include "base/spelling.h"
 #include "catalog/file_source.h"
+#include "catalog/table_metadata.h"
 #include "plan/analyzer.h"
 #include "session/sql_statements.h"
 #include "session/sql_table_statements.h"
+#include "session/stream_relations.h"
 
 namespace runnel {
 
@@ -33,6 +35,7 @@ Status StoreView(SessionState& state, const std::string& name, const plan::PlanP
     }
   }
   state.temp_views[key] = plan::SubqueryAlias(plan, name);
+  state.source_views.erase(key);  // a source view's caller records its source after this
   return Status::OK();
 }
 
@@ -56,12 +59,33 @@ Result<DataFrame> CreateView(const std::shared_ptr<SessionState>& state, const s
   return CommandResult(state, type::Schema(), {});
 }
 
+// Stores a view over a source that STREAM() alone can read (rate, socket): the name is taken as
+// a view's would be.
+Status StoreStreamOnlyView(SessionState& state, const std::string& name, const streaming::StreamSpec& spec,
+                           bool or_replace, bool if_not_exists) {
+  std::lock_guard<std::mutex> lock(state.mutex);
+  std::string key = base::ToLower(name);
+  if (state.temp_views.count(key) || state.source_views.count(key)) {
+    if (if_not_exists) return Status::OK();
+    if (!or_replace) {
+      return Status::Analysis("Cannot create the temporary view `" + name +
+                              "` because it already exists. Choose a different name, drop or replace the existing "
+                              "view (CREATE OR REPLACE TEMPORARY VIEW), or add IF NOT EXISTS");
+    }
+  }
+  state.temp_views.erase(key);
+  state.source_views[key] = spec;
+  return Status::OK();
+}
+
 Result<DataFrame> CreateSourceView(const std::shared_ptr<SessionState>& state,
                                    const sql::CreateSourceViewStatement& s) {
   std::string format = base::ToLower(s.format);
-  if (format != "csv" && format != "json" && format != "text" && format != "parquet") {
+  bool stream_only = IsStreamOnlyFormat(format);
+  if (!stream_only && format != "csv" && format != "json" && format != "text" && format != "parquet") {
     return Status::NotSupported("A view USING " + s.format +
-                                " is not supported yet: batch views read parquet, csv, json and text files");
+                                " is not supported: views read parquet, csv, json and text files, and stream "
+                                "rate, rate-micro-batch and socket sources");
   }
   std::map<std::string, std::string> options;
   std::string path, schema_ddl;
@@ -72,20 +96,45 @@ Result<DataFrame> CreateSourceView(const std::shared_ptr<SessionState>& state,
     } else if (key == "schema") {
       schema_ddl = v;
     } else {
-      options[key] = v;
+      // Spark's option names keep their case (maxFilesPerTrigger); lookups ignore it.
+      options[stream_only ? k : key] = v;
     }
   }
-  if (path.empty()) return Status::Analysis("A view USING " + format + " needs OPTIONS (path '...')");
   if (!s.columns.empty()) {
     std::vector<std::string> parts;
     for (const auto& c : s.columns) parts.push_back("`" + c.name + "` " + c.type->ToString());
     schema_ddl = base::JoinStrings(parts, ", ");
   }
+  // What STREAM(view) reads: the same source readStream() makes from these.
+  streaming::StreamSpec spec{format, {}, schema_ddl,
+                             base::ToLower(state->GetConf("runnel.sql.streaming.schemaInference", "false")) == "true"};
+  for (const auto& [k, v] : s.options) {
+    if (!base::EqualsIgnoreCase(k, "schema")) spec.options[base::EqualsIgnoreCase(k, "path") ? "path" : k] = v;
+  }
+  if (stream_only) {
+    // The source checks its options now, as a file view checks its path.
+    RUNNEL_RETURN_NOT_OK(streaming::ResolveSource(spec, io::FileSystem::Local()).status());
+    RUNNEL_RETURN_NOT_OK(StoreStreamOnlyView(*state, ViewName(s.name), spec, s.or_replace, s.if_not_exists));
+    return CommandResult(state, type::Schema(), {});
+  }
+  if (path.empty()) return Status::Analysis("A view USING " + format + " needs OPTIONS (path '...')");
   auto source = std::make_shared<catalog::FileSource>(format, path, schema_ddl, options);
   plan::PlanPtr plan = plan::Scan(source);
   // Reading the schema now reports a missing path or a bad schema at CREATE time, as Spark does.
-  RUNNEL_RETURN_NOT_OK(plan::Analyzer(*state->registry).Analyze(plan).status());
+  RUNNEL_ASSIGN_OR_RAISE(plan::PlanPtr analyzed, plan::Analyzer(*state->registry).Analyze(plan));
+  // A stream needs its schema up front; without one, it gets the schema the view inferred from
+  // the files there now (what runnel.sql.streaming.schemaInference would do).
+  if (spec.schema_ddl.empty()) spec.schema_ddl = catalog::SchemaToDdl(*analyzed->schema);
+  bool existed = false;
+  {
+    std::lock_guard<std::mutex> lock(state->mutex);
+    existed = state->temp_views.count(base::ToLower(ViewName(s.name))) > 0;
+  }
   RUNNEL_RETURN_NOT_OK(StoreView(*state, ViewName(s.name), plan, s.or_replace, s.if_not_exists));
+  if (!(existed && s.if_not_exists)) {
+    std::lock_guard<std::mutex> lock(state->mutex);
+    state->source_views[base::ToLower(ViewName(s.name))] = spec;
+  }
   return CommandResult(state, type::Schema(), {});
 }
 
@@ -95,7 +144,8 @@ Result<DataFrame> DropView(const std::shared_ptr<SessionState>& state, const sql
   }
   std::string name = ViewName(s.name);
   std::lock_guard<std::mutex> lock(state->mutex);
-  if (state->temp_views.erase(base::ToLower(name)) == 0 && !s.if_exists) {
+  bool stream_only = state->source_views.erase(base::ToLower(name)) > 0;
+  if (state->temp_views.erase(base::ToLower(name)) == 0 && !stream_only && !s.if_exists) {
     std::vector<std::string> names;
     for (const auto& [k, _] : state->temp_views) names.push_back(k);
     return Status::Analysis("View '" + name + "' not found, so it cannot be dropped." + base::DidYouMean(name, names) +

@@ -3,6 +3,7 @@
 #include "catalog/file_source.h"
 #include "session/range_source.h"
 #include "session/sql_statements.h"
+#include "session/stream_relations.h"
 
 namespace runnel {
 
@@ -15,6 +16,11 @@ Result<plan::PlanPtr> LookupRelation(const std::shared_ptr<SessionState>& state,
     std::lock_guard<std::mutex> lock(state->mutex);
     auto it = state->temp_views.find(base::ToLower(name[0]));
     if (it != state->temp_views.end()) return it->second;
+    if (auto source = state->source_views.find(base::ToLower(name[0])); source != state->source_views.end()) {
+      return Status::Analysis("View " + joined + " reads a " + source->second.format +
+                              " source, which never ends: read it with STREAM(" + joined +
+                              ") in CREATE STREAMING TABLE or CREATE FLOW");
+    }
     for (const auto& [view, _] : state->temp_views) candidates.push_back(view);
   }
   RUNNEL_ASSIGN_OR_RAISE(std::optional<plan::PlanPtr> table, LookupTable(state, name));
@@ -52,9 +58,7 @@ sql::BindContext MakeBindContext(const std::shared_ptr<SessionState>& state) {
   sql::BindContext context;
   context.registry = state->registry;
   context.relation = [state](const std::vector<std::string>& name, bool streaming) -> Result<plan::PlanPtr> {
-    if (streaming) {
-      return Status::NotSupported("STREAM(" + base::JoinStrings(name, ".") + ") arrives with streaming");
-    }
+    if (streaming) return ResolveStreamRelation(state, name);
     return LookupRelation(state, name);
   };
   context.file = [](const std::string& format, const std::string& path) -> Result<plan::PlanPtr> {
@@ -72,6 +76,11 @@ Result<DataFrame> ExecuteQueryStatement(const std::shared_ptr<SessionState>& sta
   sql::BindContext context = MakeBindContext(state);
   if (const auto* query = std::get_if<sql::QueryStatement>(&statement.node)) {
     RUNNEL_ASSIGN_OR_RAISE(plan::PlanPtr plan, sql::BindQuery(*query->query, context));
+    if (plan->is_streaming()) {
+      return Status::Analysis("A query statement cannot read a stream: it would never end. Read STREAM(...) in "
+                              "CREATE STREAMING TABLE ... AS or CREATE FLOW ... AS INSERT INTO, or read the view "
+                              "without STREAM() for the data there now");
+    }
     return DataFrame(state, plan);
   }
   const auto& explain = std::get<sql::ExplainStatement>(statement.node);

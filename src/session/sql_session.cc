@@ -23,13 +23,18 @@ Result<DataFrame> Session::sql(const std::string& text) {
                              std::is_same_v<T, sql::InsertStatement>) {
           return ExecuteTableStatement(state_, statement);
         } else if constexpr (std::is_same_v<T, sql::DropStatement>) {
-          return node.object == sql::ObjectKind::kTable ? ExecuteTableStatement(state_, statement)
-                                                               : ExecuteCatalogStatement(state_, statement);
+          switch (node.object) {
+            case sql::ObjectKind::kTable: return ExecuteTableStatement(state_, statement);
+            case sql::ObjectKind::kStreamingTable:
+            case sql::ObjectKind::kFlow:
+            case sql::ObjectKind::kSink: return ExecuteStreamingStatement(state_, statement);
+            default: return ExecuteCatalogStatement(state_, statement);
+          }
         } else if constexpr (std::is_same_v<T, sql::CreateStreamingTableStatement> ||
                              std::is_same_v<T, sql::CreateMaterializedViewStatement> ||
                              std::is_same_v<T, sql::CreateSinkStatement> ||
                              std::is_same_v<T, sql::CreateFlowStatement> || std::is_same_v<T, sql::RefreshStatement>) {
-          return Status::NotSupported("Streaming statements are not supported yet: " + statement.text);
+          return ExecuteStreamingStatement(state_, statement);
         } else {
           return ExecuteCatalogStatement(state_, statement);
         }

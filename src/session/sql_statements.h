@@ -22,6 +22,17 @@ Result<DataFrame> ExecuteCatalogStatement(const std::shared_ptr<SessionState>& s
 // CREATE TABLE [AS], INSERT INTO/OVERWRITE, DROP TABLE.
 Result<DataFrame> ExecuteTableStatement(const std::shared_ptr<SessionState>& state, const sql::Statement& statement);
 
+// CREATE [OR REFRESH] STREAMING TABLE, CREATE SINK, CREATE FLOW, REFRESH, DROP STREAMING
+// TABLE | FLOW | SINK (sql_streaming_statements.cc).
+Result<DataFrame> ExecuteStreamingStatement(const std::shared_ptr<SessionState>& state,
+                                            const sql::Statement& statement);
+// Statements that run a flow and return one row, column `summary` ("flow f: 2 batches, 9 rows"):
+// `runnel sql` prints it as a message rather than as a result.
+bool PrintsRunSummary(const sql::Statement& statement);
+// Removes flow `name`'s definition, checkpoint and (this session's) memory-sink rows: DROP FLOW,
+// DROP STREAMING TABLE, and DROP TABLE of a streaming table.
+Status ForgetFlow(const std::shared_ptr<SessionState>& state, const std::string& name);
+
 // Warehouse tables for the binder and SHOW TABLES: the table's plan (nullopt when there is no
 // such table), and every table's name.
 Result<std::optional<plan::PlanPtr>> LookupTable(const std::shared_ptr<SessionState>& state,

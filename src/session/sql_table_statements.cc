@@ -5,6 +5,7 @@
 #include <set>
 
 #include "base/spelling.h"
+#include "catalog/pipeline_catalog.h"
 #include "function/cast.h"
 #include "session/query_execution.h"
 #include "session/sql_statements.h"
@@ -191,10 +192,15 @@ Status Drop(const std::shared_ptr<SessionState>& state, const sql::DropStatement
   // DROP TABLE also drops a temporary view of that name, as in Spark.
   if (statement.name.size() == 1) {
     std::lock_guard lock(state->mutex);
-    if (state->temp_views.erase(base::ToLower(statement.name[0])) > 0) return Status::OK();
+    bool source_view = state->source_views.erase(base::ToLower(statement.name[0])) > 0;
+    if (state->temp_views.erase(base::ToLower(statement.name[0])) > 0 || source_view) return Status::OK();
   }
   RUNNEL_ASSIGN_OR_RAISE(std::string name, WarehouseTableName(statement.name));
-  return SessionWarehouse(state)->DropTable(name, statement.if_exists);
+  RUNNEL_RETURN_NOT_OK(SessionWarehouse(state)->DropTable(name, statement.if_exists));
+  // A streaming table's flow (named after it) and checkpoint go with it, as DROP STREAMING TABLE.
+  RUNNEL_ASSIGN_OR_RAISE(auto flow, catalog::PipelineCatalog(SessionWarehouse(state)->root()).FindFlow(name));
+  if (flow && flow->kind == catalog::FlowKind::kStreamingTable) return ForgetFlow(state, name);
+  return Status::OK();
 }
 
 }  // namespace
@@ -221,17 +227,27 @@ Status InsertIntoTable(const std::shared_ptr<SessionState>& state, const InsertT
   const type::SchemaPtr& schema = table.metadata.schema;
   QueryExecution execution(*state, query);
   RUNNEL_ASSIGN_OR_RAISE(plan::PlanPtr analyzed, execution.Analyzed());
-  RUNNEL_ASSIGN_OR_RAISE(std::vector<int> mapping, MapColumns(target, *schema, *analyzed->schema));
-  RUNNEL_RETURN_NOT_OK(CheckCasts(target, *schema, *analyzed->schema, mapping));
+  RUNNEL_ASSIGN_OR_RAISE(InsertColumns columns, InsertColumns::Make(target, schema, *analyzed->schema));
   // All rows are read before any is written, so INSERT OVERWRITE t SELECT ... FROM t is safe.
   RUNNEL_ASSIGN_OR_RAISE(QueryRows rows, RunQuery(execution, "INSERT"));
   std::vector<vector::Batch> batches;
   for (const auto& b : rows.batches) {
-    RUNNEL_ASSIGN_OR_RAISE(vector::Batch converted, ToTableColumns(b, schema, mapping));
+    RUNNEL_ASSIGN_OR_RAISE(vector::Batch converted, columns.Convert(b));
     batches.push_back(std::move(converted));
   }
   return warehouse->Write(target.table, std::move(batches),
                           target.overwrite ? catalog::WriteMode::kOverwrite : catalog::WriteMode::kAppend);
+}
+
+Result<InsertColumns> InsertColumns::Make(const InsertTarget& target, type::SchemaPtr table,
+                                          const type::Schema& query) {
+  RUNNEL_ASSIGN_OR_RAISE(std::vector<int> mapping, MapColumns(target, *table, query));
+  RUNNEL_RETURN_NOT_OK(CheckCasts(target, *table, query, mapping));
+  return InsertColumns(std::move(table), std::move(mapping));
+}
+
+Result<vector::Batch> InsertColumns::Convert(const vector::Batch& batch) const {
+  return ToTableColumns(batch, table_, mapping_);
 }
 
 Result<std::optional<plan::PlanPtr>> LookupTable(const std::shared_ptr<SessionState>& state,

@@ -10,6 +10,7 @@
 #include "catalog/warehouse.h"
 #include "plan/logical_plan.h"
 #include "session/session_state.h"
+#include "vector/batch.h"
 
 namespace runnel {
 
@@ -31,6 +32,21 @@ struct InsertTarget {
   bool by_name = false;
   bool overwrite = false;
 };
+// How a query's columns fill a table's, by INSERT's rules, decided once (errors name the
+// columns) and then applied to each batch: INSERT converts all its rows, a streaming write
+// each micro-batch.
+class InsertColumns {
+ public:
+  static Result<InsertColumns> Make(const InsertTarget& target, type::SchemaPtr table, const type::Schema& query);
+  // The batch's rows as the table's columns: reordered, cast, NULL where the query gives none.
+  Result<vector::Batch> Convert(const vector::Batch& batch) const;
+
+ private:
+  InsertColumns(type::SchemaPtr table, std::vector<int> mapping) : table_(std::move(table)), mapping_(std::move(mapping)) {}
+  type::SchemaPtr table_;
+  std::vector<int> mapping_;  // per table column, the query column, or -1 for NULL
+};
+
 // Option `path` means the table's location (an external table), as in Spark's
 // OPTIONS (path '...') and option("path", ...); LOCATION wins when both are given.
 void PathOptionAsLocation(catalog::TableDefinition* definition);

@@ -142,6 +142,7 @@ const char* ObjectKindName(ObjectKind kind) {
     case ObjectKind::kMaterializedView: return "MATERIALIZED VIEW";
     case ObjectKind::kStreamingTable: return "STREAMING TABLE";
     case ObjectKind::kFlow: return "FLOW";
+    case ObjectKind::kSink: return "SINK";
   }
   return "?";
 }

@@ -82,7 +82,7 @@ struct InsertStatement {
   QueryPtr query;                    // VALUES lists are a query with a ValuesTerm body
 };
 
-enum class ObjectKind { kTable, kView, kMaterializedView, kStreamingTable, kFlow };
+enum class ObjectKind { kTable, kView, kMaterializedView, kStreamingTable, kFlow, kSink };
 const char* ObjectKindName(ObjectKind kind);  // "TABLE", "MATERIALIZED VIEW", ...
 
 struct DropStatement {

@@ -27,8 +27,7 @@ plan::JoinType PlanJoinType(JoinType type, bool has_condition) {
 }
 
 Status StreamingNotSupported(const SourcePosition& p, const std::string& what) {
-  return Status::NotSupported(what + " " + PositionText(p) +
-                              " is not supported in batch queries yet: it arrives with streaming");
+  return Status::NotSupported(what + " " + PositionText(p) + " is not supported yet");
 }
 
 }  // namespace
@@ -82,8 +81,12 @@ Result<PlanPtr> Binder::BindRelation(const Relation& relation) const {
 }
 
 Result<PlanPtr> Binder::BindTable(const TableRelation& table) const {
-  if (table.streaming) return StreamingNotSupported(table.position(), "STREAM(" + QuoteName(table.name) + ")");
   PlanPtr p;
+  if (table.streaming) {
+    if (!context_->relation) return Status::NotSupported("STREAM(" + QuoteName(table.name) + ") is not available here");
+    RUNNEL_ASSIGN_OR_RAISE(p, context_->relation(table.name, true));
+    return ApplyAlias(*this, p, table.alias);
+  }
   if (table.name.size() == 1) {
     auto it = ctes_.find(base::ToLower(table.name[0]));
     if (it != ctes_.end()) p = it->second;

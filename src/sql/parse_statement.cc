@@ -107,8 +107,12 @@ Result<StatementNode> DescentParser::ParseDrop() {
     Advance();
     Advance();
     drop.object = ObjectKind::kStreamingTable;
+  } else if (MatchKeyword("FLOW")) {
+    drop.object = ObjectKind::kFlow;
+  } else if (MatchKeyword("SINK")) {
+    drop.object = ObjectKind::kSink;
   } else {
-    return Expected("TABLE, VIEW, MATERIALIZED VIEW or STREAMING TABLE after DROP");
+    return Expected("TABLE, VIEW, MATERIALIZED VIEW, STREAMING TABLE, FLOW or SINK after DROP");
   }
   if (CheckKeyword("IF") && CheckKeyword("EXISTS", 1)) {
     Advance();

@@ -104,6 +104,7 @@ Status MicroBatchExecution::Plan(const plan::PlanPtr& plan) {
   RUNNEL_RETURN_NOT_OK(sink_->CheckOutputMode(options_.mode));
   RUNNEL_ASSIGN_OR_RAISE(optimized_, optimizer::Optimize(analyzed_, *options_.registry));
   RUNNEL_ASSIGN_OR_RAISE(physical_, exec::PlanPhysical(optimized_, shuffle_partitions_));
+  sink_->SetQueryId(checkpoint_->query_id());
   return sink_->Open(physical_->schema(), options_.mode);
 }
 

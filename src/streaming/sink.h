@@ -37,6 +37,10 @@ class Sink {
  public:
   virtual ~Sink() = default;
   virtual std::string Describe() const = 0;
+  // The query's id (kept in the checkpoint, so the same across restarts), before Open. A sink
+  // that records its commits in the target, keyed by query, needs it (the warehouse table
+  // sink): a new checkpoint is a new query whose batch ids start again at 0.
+  virtual void SetQueryId(const std::string& id) {}
   // Called once when the query starts, with the output's schema and mode.
   virtual Status Open(const type::SchemaPtr& schema, OutputMode mode) { return Status::OK(); }
   // OK when the sink accepts `mode`, else why not.

@@ -1,6 +1,7 @@
 #include "streaming/source_provider.h"
 
 #include "streaming/sources/file_stream_source.h"
+#include "streaming/streaming_relation.h"
 #include "streaming/sources/rate_per_micro_batch_source.h"
 #include "streaming/sources/rate_source.h"
 #include "streaming/sources/socket_source.h"
@@ -22,6 +23,15 @@ Result<ResolvedSource> ResolveSource(const StreamSpec& spec, const std::shared_p
   return Status::InvalidArgument("Unknown streaming source format '" + spec.format +
                                  "'. Streaming sources: parquet, csv, json, text, rate, rate-micro-batch, socket, "
                                  "memory (MemoryStream)");
+}
+
+plan::PlanPtr StreamingScan(const StreamSpec& spec, const std::shared_ptr<io::FileSystem>& fs) {
+  auto resolved = ResolveSource(spec, fs);
+  std::string name = spec.format;
+  if (auto it = spec.options.find("path"); it != spec.options.end()) name += " [" + it->second + "]";
+  auto relation = resolved.ok() ? std::make_shared<StreamingRelation>(name, resolved->schema, resolved->factory)
+                                : std::make_shared<StreamingRelation>(name, resolved.status(), nullptr);
+  return plan::Scan(relation);
 }
 
 }  // namespace runnel::streaming

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "io/file_system.h"
+#include "plan/logical_plan.h"
 #include "streaming/source.h"
 
 namespace runnel::streaming {
@@ -26,5 +27,10 @@ struct ResolvedSource {
 
 // Errors: unknown format, bad or missing options, a file source without a schema.
 Result<ResolvedSource> ResolveSource(const StreamSpec& spec, const std::shared_ptr<io::FileSystem>& fs);
+
+// The plan of a stream read: a scan of a StreamingRelation over ResolveSource(spec), named
+// "<format> [<path>]". readStream().load() and SQL's STREAM(view) both start from it. A source
+// that does not resolve gives a relation holding the error, which analysis (start()) reports.
+plan::PlanPtr StreamingScan(const StreamSpec& spec, const std::shared_ptr<io::FileSystem>& fs);
 
 }  // namespace runnel::streaming

@@ -196,6 +196,9 @@ Status MicroBatchExecution::RunBatch(std::map<std::string, int64_t>& durations, 
         continue;
       }
       RUNNEL_ASSIGN_OR_RAISE(auto data, s.source->GetBatch(s.committed, *end));
+      // A data source knows its partitions once resolved (a FileSource lists and splits its
+      // files then); unresolved, it reports one and the scan would read only the first file.
+      RUNNEL_RETURN_NOT_OK(data->schema().status());
       s.input->Set(std::move(data));
     }
     return Status::OK();

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "session/query_execution.h"
+#include "session/sql_statements.h"
 #include "sql/parser.h"
 
 namespace runnel::cli {
@@ -46,23 +47,38 @@ std::string StatementHeadline(std::string_view statement) {
   return cut ? line + " ..." : line;
 }
 
-Result<std::string> ScriptRunner::Execute(const std::string& statement) const {
+Result<StatementOutput> ScriptRunner::Execute(const std::string& statement) const {
   RUNNEL_ASSIGN_OR_RAISE(DataFrame df, session_->sql(statement));
   QueryExecution qe(*df.session_state(), df.plan());
   RUNNEL_ASSIGN_OR_RAISE(plan::PlanPtr analyzed, qe.Analyzed());
   RUNNEL_ASSIGN_OR_RAISE(std::vector<vector::Batch> batches, qe.Collect());
-  return RenderResult(*analyzed->schema, batches, format_);
+  auto parsed = sql::ParseStatement(statement);
+  if (parsed.ok() && PrintsRunSummary(*parsed)) {
+    // One row, one column: the summary, printed as a line rather than as a result.
+    std::string line;
+    for (const auto& b : batches) {
+      for (int64_t r = 0; r < b.num_rows(); ++r) line += b.column(0)->GetValue(r).ToString() + "\n";
+    }
+    return format_ == OutputFormat::kTable ? StatementOutput{line, ""} : StatementOutput{"", line};
+  }
+  RUNNEL_ASSIGN_OR_RAISE(std::string text, RenderResult(*analyzed->schema, batches, format_));
+  return StatementOutput{std::move(text), ""};
 }
 
 Status ScriptRunner::RunStatement(const std::string& statement, int number) {
   auto start = std::chrono::steady_clock::now();
-  Result<std::string> rendered = executor_ ? executor_(statement) : Execute(statement);
+  Result<StatementOutput> rendered = executor_ ? executor_(statement) : Execute(statement);
   std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - start;
   if (!rendered.ok()) {
     ReportError(statement, number, rendered.status());
     return rendered.status();
   }
-  std::fputs(rendered->c_str(), out_);
+  std::fputs(rendered->text.c_str(), out_);
+  if (!rendered->message.empty()) {
+    std::fflush(out_);
+    std::fputs(rendered->message.c_str(), err_);
+    std::fflush(err_);
+  }
   if (timing_) std::fprintf(out_, "Time: %.3f ms\n", elapsed.count());
   std::fflush(out_);
   return Status::OK();

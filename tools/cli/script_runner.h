@@ -14,6 +14,15 @@
 
 namespace runnel::cli {
 
+// What a statement prints: its result, for standard output, and a message about what it did
+// (the summary line of a statement that runs a streaming flow). The message goes to standard
+// output in table format, and to standard error in csv and jsonl, so that standard output holds
+// only results (and sink output) that a program can read.
+struct StatementOutput {
+  std::string text;
+  std::string message;  // one line with its '\n', or empty
+};
+
 class ScriptRunner {
  public:
   // Output goes to `out`, errors and timings to `err`.
@@ -26,16 +35,17 @@ class ScriptRunner {
   // In the shell (`numbered` false) errors say just "Error:".
   Status RunScript(std::string_view script, bool numbered = true);
 
-  // Runs one statement and renders its result in the current format; does not print. May be
-  // called from another thread than the one that prints (the shell cancels from its own).
-  Result<std::string> Execute(const std::string& statement) const;
+  // Runs one statement and renders its result in the current format; does not print (a console
+  // sink of a flow prints its batches as they run). May be called from another thread than the
+  // one that prints (the shell cancels from its own).
+  Result<StatementOutput> Execute(const std::string& statement) const;
 
   // Runs a statement through the executor (Execute unless set_executor changed it), then
   // prints the result or the error (numbered if `number` > 0).
   Status RunStatement(const std::string& statement, int number);
 
   // How RunStatement runs a statement: the shell wraps Execute to cancel it on Ctrl-C.
-  using Executor = std::function<Result<std::string>(const std::string& statement)>;
+  using Executor = std::function<Result<StatementOutput>(const std::string& statement)>;
   void set_executor(Executor executor) { executor_ = std::move(executor); }
 
   // Prints a failure of a statement to `err`: which one (its first line), then the message.

@@ -54,10 +54,10 @@ TEST_F(ScriptRunnerTest, SyntaxErrorNamesTheStatementAndPosition) {
 TEST_F(ScriptRunnerTest, StopsAtTheFailingStatementAndCountsFromOne) {
   // Every statement goes to the executor in order; the second fails, the third never runs.
   std::vector<std::string> ran;
-  runner_->set_executor([&](const std::string& statement) -> Result<std::string> {
+  runner_->set_executor([&](const std::string& statement) -> Result<StatementOutput> {
     ran.push_back(statement);
     if (ran.size() == 2) return Status::Analysis("Table or view 'nope' not found.");
-    return std::string("ok\n");
+    return StatementOutput{"ok\n", ""};
   });
   Status st = runner_->RunScript("SELECT 1;\nSELECT *\nFROM nope;\nSELECT 3;");
   EXPECT_EQ(st.code(), StatusCode::kAnalysis);
@@ -68,9 +68,9 @@ TEST_F(ScriptRunnerTest, StopsAtTheFailingStatementAndCountsFromOne) {
 
 TEST_F(ScriptRunnerTest, RunsStatementsBeforeASyntaxError) {
   std::vector<std::string> ran;
-  runner_->set_executor([&](const std::string& statement) -> Result<std::string> {
+  runner_->set_executor([&](const std::string& statement) -> Result<StatementOutput> {
     ran.push_back(statement);
-    return std::string();
+    return StatementOutput{};
   });
   Status st = runner_->RunScript("SELECT ';' AS s; SELECT 2;\nSELECT FROM WHERE;\nSELECT 4;");
   EXPECT_EQ(st.code(), StatusCode::kSyntax);
@@ -87,7 +87,7 @@ TEST_F(ScriptRunnerTest, UnnumberedInTheShell) {
 
 TEST_F(ScriptRunnerTest, TimingLine) {
   runner_->set_timing(true);
-  runner_->set_executor([](const std::string&) -> Result<std::string> { return std::string("x\n"); });
+  runner_->set_executor([](const std::string&) -> Result<StatementOutput> { return StatementOutput{"x\n", ""}; });
   ASSERT_TRUE(runner_->RunScript("SELECT 1").ok());
   std::string out = ReadAll(out_);
   EXPECT_EQ(out.rfind("x\nTime: ", 0), 0u) << out;

@@ -65,7 +65,7 @@ std::string HistoryPath() {
 
 // Runs a statement on another thread so that Ctrl-C can cancel it from this one. The request is
 // repeated until the statement ends: a query may register its action after the first one.
-Result<std::string> ExecuteCancellable(const ScriptRunner& runner, const std::string& statement) {
+Result<StatementOutput> ExecuteCancellable(const ScriptRunner& runner, const std::string& statement) {
   g_interrupted = 0;
   auto result = std::async(std::launch::async, [&] { return runner.Execute(statement); });
   bool told = false;

@@ -49,6 +49,11 @@ class SltEngine {
   virtual ~SltEngine() = default;
   // nullptr when the engine runs no streaming records.
   virtual StreamDriver* streams() { return nullptr; }
+  // Writes `content` to `relative_path` under the file's test directory (the `write-file`
+  // record), atomically, so a streaming source never sees half a file.
+  virtual Status WriteTestFile(const std::string& relative_path, const std::string& content) {
+    return Status::NotSupported("this engine has no test directory for write-file");
+  }
   // Runs one statement to completion. Errors are returned, never thrown: `statement error`
   // records match the Status's text.
   virtual Result<StatementResult> Execute(std::string_view sql) = 0;

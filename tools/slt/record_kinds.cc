@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "slt/file_records.h"
 #include "slt/stream_records.h"
 
 namespace runnel::slt {
@@ -126,6 +127,7 @@ RecordKindRegistry RecordKindRegistry::Default() {
   RecordKindRegistry registry;
   RegisterSqlRecordKinds(registry);
   RegisterStreamRecordKinds(registry);
+  RegisterFileRecordKinds(registry);
   return registry;
 }
 

@@ -1,6 +1,6 @@
 // Which header keyword makes which record. The parser looks a record's first word up here;
 // each family of records registers its keywords explicitly (no static initializers):
-// RegisterSqlRecordKinds today, RegisterStreamRecordKinds when the streaming steps land.
+// RegisterSqlRecordKinds, RegisterStreamRecordKinds, RegisterFileRecordKinds.
 #pragma once
 
 #include <functional>

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 
+#include "io/file_system.h"
 #include "runnel/dataframe.h"
 #include "slt/runnel_stream_driver.h"
 
@@ -30,9 +31,13 @@ class RunnelEngine final : public SltEngine {
   }
 
   // Runs the statement through Session::sql and collects every row: commands run when sql()
-  // returns, queries when they are collected.
+  // returns, queries when they are collected. __TEST_DIR__ names the file's test directory.
   Result<StatementResult> Execute(std::string_view sql) override {
-    RUNNEL_ASSIGN_OR_RAISE(DataFrame df, session_->sql(std::string(sql)));
+    std::string text(sql);
+    for (size_t at = text.find(kTestDir); at != std::string::npos; at = text.find(kTestDir, at)) {
+      text.replace(at, std::string_view(kTestDir).size(), TestDirectory());
+    }
+    RUNNEL_ASSIGN_OR_RAISE(DataFrame df, session_->sql(text));
     StatementResult result;
     RUNNEL_ASSIGN_OR_RAISE(result.schema, df.schema());
     RUNNEL_ASSIGN_OR_RAISE(result.rows, df.collect());
@@ -41,7 +46,19 @@ class RunnelEngine final : public SltEngine {
 
   StreamDriver* streams() override { return streams_.get(); }
 
+  Status WriteTestFile(const std::string& relative_path, const std::string& content) override {
+    if (warehouse_.empty()) return Status::IOError("no temporary directory for this test file");
+    std::string path = io::JoinPath(TestDirectory(), relative_path);
+    auto fs = io::FileSystem::Local();
+    RUNNEL_RETURN_NOT_OK(fs->CreateDirectories(io::ParentPath(path)));
+    return fs->WriteFileAtomic(path, content);
+  }
+
  private:
+  static constexpr char kTestDir[] = "__TEST_DIR__";
+  // Beside the tables, in the same temporary directory (so it goes with it).
+  std::string TestDirectory() const { return warehouse_ + "/_test_files"; }
+
   std::shared_ptr<Session> session_;
   std::string warehouse_;
   std::unique_ptr<StreamDriver> streams_;

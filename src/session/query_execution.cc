@@ -68,7 +68,10 @@ namespace {
 // streaming plan may still be analyzed (schema(), printSchema()) and explained.
 Status CheckBounded(const plan::PlanPtr& plan) {
   if (!plan->is_streaming()) return Status::OK();
-  return Status::Analysis("Queries with streaming sources must be executed with writeStream.start()");
+  return Status::Analysis(
+      "Queries with streaming sources must be executed with writeStream.start(); in SQL, read STREAM(...) in "
+      "CREATE STREAMING TABLE ... AS or CREATE FLOW ... AS INSERT INTO (without STREAM(), a view reads the data "
+      "there now)");
 }
 }  // namespace
 

@@ -76,11 +76,6 @@ Result<DataFrame> ExecuteQueryStatement(const std::shared_ptr<SessionState>& sta
   sql::BindContext context = MakeBindContext(state);
   if (const auto* query = std::get_if<sql::QueryStatement>(&statement.node)) {
     RUNNEL_ASSIGN_OR_RAISE(plan::PlanPtr plan, sql::BindQuery(*query->query, context));
-    if (plan->is_streaming()) {
-      return Status::Analysis("A query statement cannot read a stream: it would never end. Read STREAM(...) in "
-                              "CREATE STREAMING TABLE ... AS or CREATE FLOW ... AS INSERT INTO, or read the view "
-                              "without STREAM() for the data there now");
-    }
     return DataFrame(state, plan);
   }
   const auto& explain = std::get<sql::ExplainStatement>(statement.node);

@@ -125,7 +125,9 @@ Status StreamingQuery::stop() {
 
 Status StreamingQuery::processAllAvailable() {
   state_->execution->AwaitAllAvailable();
-  std::lock_guard<std::mutex> lock(state_->mutex);
+  std::unique_lock<std::mutex> lock(state_->mutex);
+  // A run that ended records its failure on the query's thread just after: wait for that.
+  if (state_->execution->finished()) state_->cv.wait(lock, [&] { return !state_->active; });
   return state_->exception.value_or(Status::OK());
 }
 

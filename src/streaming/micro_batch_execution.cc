@@ -335,6 +335,11 @@ void MicroBatchExecution::AwaitAllAvailable() {
   cv_.wait(lock, [&] { return finished_ || last_idle_trigger_ > after; });
 }
 
+bool MicroBatchExecution::finished() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return finished_;
+}
+
 void MicroBatchExecution::SetStatus(const std::string& message, bool data_available, bool trigger_active) {
   std::lock_guard<std::mutex> lock(mutex_);
   status_ = StreamingQueryStatus{message, data_available, trigger_active};

@@ -74,6 +74,8 @@ class MicroBatchExecution {
   void Stop();
   // Blocks until a trigger that began after this call found no new data, or the run ended.
   void AwaitAllAvailable();
+  // Run() has returned (or is returning).
+  bool finished() const;
 
   const std::string& id() const { return checkpoint_->query_id(); }
   const ExecutionOptions& options() const { return options_; }

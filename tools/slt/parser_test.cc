@@ -101,7 +101,7 @@ TEST(ParserTest, ReportsErrorsWithFileAndLine) {
   };
   expect_error("statement ok\nSELECT 1\n\nqurey I\nSELECT 1\n",
                "t.test:4: Unknown record kind 'qurey'. Expected one of: halt, query, statement, "
-               "stream (or a '#' comment)");
+               "stream, write-file (or a '#' comment)");
   expect_error("statement maybe\nSELECT 1\n",
                "t.test:1: 'statement' must be followed by 'ok' or 'error <pattern>', got "
                "'statement maybe'");

@@ -48,15 +48,17 @@ Result<TableStreamSource::Snapshot> TableStreamSource::ReadTable(const std::opti
   const catalog::TableManifest& manifest = snapshot.manifest;
   std::string restart = ". A streaming read needs a table that is only appended to: start the stream over with a "
                         "new checkpoint (DROP the flow or streaming table, or use another checkpointLocation)";
-  if (manifest.version < since->version || static_cast<int64_t>(manifest.files.size()) < since->num_files) {
-    return Status::InvalidArgument("Table " + table_ + " is at version " + std::to_string(manifest.version) +
-                                   ", behind the version " + std::to_string(since->version) +
-                                   " this stream read: it was dropped and created again" + restart);
-  }
   if (manifest.overwrite_version > since->version) {
     return Status::InvalidArgument("Table " + table_ + " was overwritten at version " +
                                    std::to_string(manifest.overwrite_version) + ", after the version " +
                                    std::to_string(since->version) + " this stream read" + restart);
+  }
+  if (manifest.version < since->version || static_cast<int64_t>(manifest.files.size()) < since->num_files) {
+    return Status::InvalidArgument("Table " + table_ + " (version " + std::to_string(manifest.version) + ", " +
+                                   std::to_string(manifest.files.size()) + " files) is behind what this stream read " +
+                                   "(version " + std::to_string(since->version) + ", " +
+                                   std::to_string(since->num_files) + " files): it was dropped and created again" +
+                                   restart);
   }
   return snapshot;
 }

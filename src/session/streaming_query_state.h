@@ -49,7 +49,9 @@ struct StreamsState {
   ~StreamsState();
 
   std::vector<std::shared_ptr<StreamingQueryListener>> Listeners() const;
-  // Called on the query's thread when it ends.
+  // Called on the query's thread when it ends: first RemoveActive, then (once the query is
+  // marked inactive) OnTerminated.
+  void RemoveActive(const std::shared_ptr<StreamingQueryState>& query);
   void OnTerminated(const std::shared_ptr<StreamingQueryState>& query);
 };
 

@@ -35,7 +35,7 @@ DataStreamReader& DataStreamReader::schema(const type::Schema& schema) {
 DataFrame DataStreamReader::load() const {
   streaming::StreamSpec spec{format_, options_, schema_ddl_,
                              base::ToLower(session_->GetConf("runnel.sql.streaming.schemaInference", "false")) == "true"};
-  auto resolved = streaming::ResolveSource(spec, io::FileSystem::Local());
+  auto resolved = streaming::ResolveSource(spec, session_->StreamingFileSystem());
   std::string name = format_;
   if (auto it = options_.find("path"); it != options_.end()) name += " [" + it->second + "]";
   // Builders never fail: a bad source reports its error when the query is analyzed (start()).

@@ -89,7 +89,7 @@ Result<streaming::SinkPtr> MakeFileSink(const SessionState& session, const std::
     return Status::InvalidArgument(std::string(streaming::kFileSinkCompactIntervalConf) +
                                    " must be a positive integer, got '" + interval + "'");
   }
-  RUNNEL_ASSIGN_OR_RAISE(auto made, streaming::FileStreamSink::Make(io::FileSystem::Local(), std::move(sink)));
+  RUNNEL_ASSIGN_OR_RAISE(auto made, streaming::FileStreamSink::Make(session.StreamingFileSystem(), std::move(sink)));
   return streaming::SinkPtr(std::move(made));
 }
 }  // namespace
@@ -131,7 +131,7 @@ Result<StreamingQuery> DataStreamWriter::start() const {
                                    "'. Streaming sinks: parquet, csv, json (files), console, memory, noop, foreachBatch");
   }
 
-  auto fs = io::FileSystem::Local();
+  auto fs = session_->StreamingFileSystem();
   std::string checkpoint;
   std::string temp_checkpoint;
   if (auto c = FindOption(options_, "checkpointLocation")) {
@@ -151,6 +151,7 @@ Result<StreamingQuery> DataStreamWriter::start() const {
   state->run_id = base::RandomUuid();
   if (!query_name_.empty()) state->name = query_name_;
   state->temp_checkpoint = temp_checkpoint;
+  state->fs = fs;
   state->streams = streams;
 
   streaming::ExecutionOptions opts;

@@ -50,7 +50,7 @@ void StreamingQueryState::Launch(std::shared_ptr<StreamingQueryState> self) {
   thread = std::thread([self]() {
     Status st = self->execution->Run();
     if (st.ok() && !self->temp_checkpoint.empty()) {
-      (void)io::FileSystem::Local()->DeleteRecursively(self->temp_checkpoint);
+      (void)self->fs->DeleteRecursively(self->temp_checkpoint);
     }
     auto streams = self->streams.lock();
     // Off the active list before anyone waiting on the query wakes: after awaitTermination()

@@ -25,6 +25,7 @@ struct StreamingQueryState {
   std::string temp_checkpoint;  // deleted after a clean stop; empty when the user chose one
   std::weak_ptr<StreamsState> streams;
   std::shared_ptr<base::Clock> clock;  // a test's clock, kept alive for the run
+  std::shared_ptr<io::FileSystem> fs;
 
   mutable std::mutex mutex;
   std::condition_variable cv;

@@ -84,8 +84,14 @@ class LocalFileSystem final : public FileSystem {
     std::vector<FileInfo> out;
     for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
       std::string p = it->path().string();
-      RUNNEL_ASSIGN_OR_RAISE(FileInfo info, Stat(p));
-      out.push_back(std::move(info));
+      struct stat st;
+      if (::stat(p.c_str(), &st) != 0) {
+        // Renamed or deleted since the directory was read (a writer's temporary file becoming
+        // its final name): not part of this listing.
+        if (errno == ENOENT) continue;
+        return ErrnoError("Cannot stat", p);
+      }
+      out.push_back(FileInfo{p, static_cast<int64_t>(st.st_size), MTimeMicros(st), S_ISDIR(st.st_mode)});
     }
     if (ec) return Status::IOError("Cannot list directory '" + path + "': " + ec.message());
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.path < b.path; });

@@ -38,7 +38,7 @@ DataFrame DataStreamReader::load() const {
   streaming::StreamSpec spec{format_, options_, schema_ddl_,
                              base::ToLower(session_->GetConf("runnel.sql.streaming.schemaInference", "false")) == "true"};
   // Builders never fail: a bad source reports its error when the query is analyzed (start()).
-  return DataFrame(session_, streaming::StreamingScan(spec, io::FileSystem::Local()));
+  return DataFrame(session_, streaming::StreamingScan(spec, session_->StreamingFileSystem()));
 }
 
 DataFrame DataStreamReader::load(const std::string& path) const {

@@ -20,6 +20,11 @@ std::string SessionState::DefaultConf(const std::string& key) {
   return "";
 }
 
+std::shared_ptr<io::FileSystem> SessionState::StreamingFileSystem() const {
+  std::lock_guard<std::mutex> lock(mutex);
+  return streaming_fs ? streaming_fs : io::FileSystem::Local();
+}
+
 int SessionState::shuffle_partitions() const {
   std::string v = GetConf(kShufflePartitions, DefaultConf(kShufflePartitions));
   return std::max(1, std::atoi(v.c_str()));

@@ -12,6 +12,7 @@
 #include "base/clock.h"
 #include "base/status.h"
 #include "function/registry.h"
+#include "io/file_system.h"
 #include "plan/logical_plan.h"
 #include "streaming/source_provider.h"
 
@@ -48,6 +49,7 @@ struct SessionState {
   // when null) and a fault point that can fail a batch at a named step (see
   // streaming::FaultPoint). Guarded by mutex.
   std::shared_ptr<base::Clock> streaming_clock;
+  std::shared_ptr<io::FileSystem> streaming_fs;  // the local file system when null
   std::function<Status(const std::string& point, int64_t batch_id)> streaming_fault_point;
 
   int shuffle_partitions() const;
@@ -58,6 +60,8 @@ struct SessionState {
   // The default of a setting Runnel knows ("8" for runnel.sql.shuffle.partitions), or "" for
   // an unknown key: SET key shows it, as Spark shows the defaults of its SQL settings.
   static std::string DefaultConf(const std::string& key);
+  // The file system streaming sources, sinks and checkpoints use (the test hook, or local).
+  std::shared_ptr<io::FileSystem> StreamingFileSystem() const;
 };
 
 }  // namespace runnel

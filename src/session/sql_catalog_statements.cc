@@ -113,7 +113,7 @@ Result<DataFrame> CreateSourceView(const std::shared_ptr<SessionState>& state,
   }
   if (stream_only) {
     // The source checks its options now, as a file view checks its path.
-    RUNNEL_RETURN_NOT_OK(streaming::ResolveSource(spec, io::FileSystem::Local()).status());
+    RUNNEL_RETURN_NOT_OK(streaming::ResolveSource(spec, state->StreamingFileSystem()).status());
     RUNNEL_RETURN_NOT_OK(StoreStreamOnlyView(*state, ViewName(s.name), spec, s.or_replace, s.if_not_exists));
     return CommandResult(state, type::Schema(), {});
   }

@@ -19,8 +19,9 @@ bool SchemaInference(const SessionState& state) {
 }
 
 // A stream over `spec`, with the source's error (bad options, no schema) reported now.
-Result<plan::PlanPtr> SourceStream(const streaming::StreamSpec& spec, const std::string& alias) {
-  plan::PlanPtr scan = streaming::StreamingScan(spec, io::FileSystem::Local());
+Result<plan::PlanPtr> SourceStream(const SessionState& state, const streaming::StreamSpec& spec,
+                                   const std::string& alias) {
+  plan::PlanPtr scan = streaming::StreamingScan(spec, state.StreamingFileSystem());
   RUNNEL_RETURN_NOT_OK(scan->source->schema().status());
   return plan::SubqueryAlias(scan, alias);
 }
@@ -33,7 +34,7 @@ Result<plan::PlanPtr> TableStream(const std::shared_ptr<SessionState>& state, co
     streaming::StreamSpec spec{metadata.format, metadata.options, catalog::SchemaToDdl(*metadata.schema),
                                SchemaInference(*state)};
     spec.options["path"] = metadata.location;
-    return SourceStream(spec, metadata.name);
+    return SourceStream(*state, spec, metadata.name);
   }
   int64_t max_files = 0;
   for (const auto& [k, v] : metadata.options) {
@@ -70,7 +71,7 @@ Result<plan::PlanPtr> ResolveStreamRelation(const std::shared_ptr<SessionState>&
       if (auto it = state->temp_views.find(key); it != state->temp_views.end()) view = it->second;
       for (const auto& [v, _] : state->temp_views) candidates.push_back(v);
     }
-    if (spec) return SourceStream(*spec, name[0]);
+    if (spec) return SourceStream(*state, *spec, name[0]);
     if (view) {
       // A view whose query already reads a stream (AS SELECT ... FROM STREAM(src)) streams as it is.
       if (view->is_streaming()) return view;

@@ -150,7 +150,7 @@ Result<CompiledFlow> CompileDefinition(const std::shared_ptr<SessionState>& stat
 Result<std::string> RunFlow(const std::shared_ptr<SessionState>& state, CompiledFlow flow, bool fresh, bool save) {
   catalog::PipelineCatalog pipelines = SessionPipelines(state);
   std::string checkpoint = pipelines.CheckpointPath(flow.definition.name);
-  auto fs = io::FileSystem::Local();
+  auto fs = state->StreamingFileSystem();
   if (fresh) RUNNEL_RETURN_NOT_OK(fs->DeleteRecursively(checkpoint));
   struct Counts {
     std::atomic<int64_t> batches{0}, rows{0};

@@ -49,16 +49,20 @@ StreamingQueryState::~StreamingQueryState() {
 void StreamingQueryState::Launch(std::shared_ptr<StreamingQueryState> self) {
   thread = std::thread([self]() {
     Status st = self->execution->Run();
+    if (st.ok() && !self->temp_checkpoint.empty()) {
+      (void)self->fs->DeleteRecursively(self->temp_checkpoint);
+    }
+    auto streams = self->streams.lock();
+    // Off the active list before anyone waiting on the query wakes: after awaitTermination()
+    // its name can be used again.
+    if (streams) streams->RemoveActive(self);
     {
       std::lock_guard<std::mutex> lock(self->mutex);
       self->active = false;
       if (!st.ok()) self->exception = st;
     }
-    if (st.ok() && !self->temp_checkpoint.empty()) {
-      (void)io::FileSystem::Local()->DeleteRecursively(self->temp_checkpoint);
-    }
     self->cv.notify_all();
-    if (auto streams = self->streams.lock()) streams->OnTerminated(self);
+    if (streams) streams->OnTerminated(self);
   });
 }
 
@@ -74,6 +78,11 @@ std::vector<std::shared_ptr<StreamingQueryListener>> StreamsState::Listeners() c
   return listeners;
 }
 
+void StreamsState::RemoveActive(const std::shared_ptr<StreamingQueryState>& query) {
+  std::lock_guard<std::mutex> lock(mutex);
+  active.erase(std::remove(active.begin(), active.end(), query), active.end());
+}
+
 void StreamsState::OnTerminated(const std::shared_ptr<StreamingQueryState>& query) {
   std::optional<Status> exception;
   {
@@ -82,7 +91,6 @@ void StreamsState::OnTerminated(const std::shared_ptr<StreamingQueryState>& quer
   }
   {
     std::lock_guard<std::mutex> lock(mutex);
-    active.erase(std::remove(active.begin(), active.end(), query), active.end());
     any_terminated = true;
     if (exception) last_exception = exception;
   }

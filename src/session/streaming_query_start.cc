@@ -34,7 +34,7 @@ Result<streaming::SinkPtr> MakeFileSink(const SessionState& session, const std::
     return Status::InvalidArgument(std::string(streaming::kFileSinkCompactIntervalConf) +
                                    " must be a positive integer, got '" + interval + "'");
   }
-  RUNNEL_ASSIGN_OR_RAISE(auto made, streaming::FileStreamSink::Make(io::FileSystem::Local(), std::move(sink)));
+  RUNNEL_ASSIGN_OR_RAISE(auto made, streaming::FileStreamSink::Make(session.StreamingFileSystem(), std::move(sink)));
   return streaming::SinkPtr(std::move(made));
 }
 
@@ -65,8 +65,10 @@ Result<StreamingQuery> StartStreamingQuery(const std::shared_ptr<SessionState>& 
       }
     }
   }
+  auto fs = session->StreamingFileSystem();
   auto state = std::make_shared<StreamingQueryState>();
   state->run_id = base::RandomUuid();
+  state->fs = fs;
   if (!options.name.empty()) state->name = options.name;
   if (options.temporary_checkpoint) state->temp_checkpoint = options.checkpoint;
   state->streams = streams;
@@ -75,7 +77,7 @@ Result<StreamingQuery> StartStreamingQuery(const std::shared_ptr<SessionState>& 
   opts.name = options.name;
   opts.run_id = state->run_id;
   opts.checkpoint_root = options.checkpoint;
-  opts.fs = io::FileSystem::Local();
+  opts.fs = fs;
   {
     std::lock_guard<std::mutex> lock(session->mutex);
     state->clock = session->streaming_clock;

@@ -25,6 +25,7 @@ struct StreamingQueryState {
   std::string temp_checkpoint;  // deleted after a clean stop; empty when the user chose one
   std::weak_ptr<StreamsState> streams;
   std::shared_ptr<base::Clock> clock;  // a test's clock, kept alive for the run
+  std::shared_ptr<io::FileSystem> fs;
 
   mutable std::mutex mutex;
   std::condition_variable cv;
@@ -49,7 +50,9 @@ struct StreamsState {
   ~StreamsState();
 
   std::vector<std::shared_ptr<StreamingQueryListener>> Listeners() const;
-  // Called on the query's thread when it ends.
+  // Called on the query's thread when it ends: first RemoveActive, then (once the query is
+  // marked inactive) OnTerminated.
+  void RemoveActive(const std::shared_ptr<StreamingQueryState>& query);
   void OnTerminated(const std::shared_ptr<StreamingQueryState>& query);
 };
 

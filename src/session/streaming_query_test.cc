@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <thread>
 
 #include "runnel/runnel.h"
 #include "session/session_state.h"
@@ -327,6 +328,48 @@ TEST_F(StreamingQueryTest, ProcessingTimeTriggerAndBadInterval) {
   ASSERT_TRUE(input_->addData({Event("a", 1)}).ok());
   ASSERT_TRUE(query->processAllAvailable().ok());
   EXPECT_EQ(Render(session_->sql("SELECT user FROM timed")->collect()), std::vector<std::string>{"[a]"});
+  ASSERT_TRUE(query->stop().ok());
+}
+
+}  // namespace
+}  // namespace runnel
+
+namespace runnel {
+namespace {
+
+// Processing-time triggers start at multiples of the interval on the query's clock (a manual
+// clock here): data added between triggers waits for the next multiple.
+TEST_F(StreamingQueryTest, ProcessingTimeTriggersAlignToTheInterval) {
+  auto clock = std::make_shared<base::ManualClock>(int64_t{2'500'000});  // 2.5 s
+  {
+    std::lock_guard<std::mutex> lock(session_->state()->mutex);
+    session_->state()->streaming_clock = clock;
+  }
+  ASSERT_TRUE(input_->addData({Event("a", 1)}).ok());
+  auto query = input_->toDF().writeStream().format("noop").trigger(Trigger::ProcessingTime(1000)).start();
+  ASSERT_TRUE(query.ok());
+  auto wait_for_batches = [&](size_t n) {
+    for (int i = 0; i < 2000; ++i) {
+      size_t batches = 0;
+      for (const auto& p : query->recentProgress()) batches += p.numInputRows > 0;
+      if (batches >= n) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return false;
+  };
+  ASSERT_TRUE(wait_for_batches(1));
+  ASSERT_TRUE(input_->addData({Event("b", 2)}).ok());
+  clock->Set(2'900'000);  // before the next multiple: nothing runs
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(query->lastProgress()->batchId, 0);
+  clock->Set(3'000'000);
+  ASSERT_TRUE(wait_for_batches(2));
+  auto progress = query->recentProgress();
+  std::vector<std::string> starts;
+  for (const auto& p : progress) {
+    if (p.numInputRows > 0) starts.push_back(p.timestamp);
+  }
+  EXPECT_EQ(starts, (std::vector<std::string>{"1970-01-01T00:00:02.500Z", "1970-01-01T00:00:03.000Z"}));
   ASSERT_TRUE(query->stop().ok());
 }
 

@@ -196,8 +196,8 @@ Status MicroBatchExecution::RunBatch(std::map<std::string, int64_t>& durations, 
         continue;
       }
       RUNNEL_ASSIGN_OR_RAISE(auto data, s.source->GetBatch(s.committed, *end));
-      // A data source knows its partitions once resolved (a FileSource lists and splits its
-      // files then); unresolved, it reports one and the scan would read only the first file.
+      // Resolving the schema lists and splits the batch's files: the number of partitions must
+      // be known before the plan runs, and a source's errors surface here.
       RUNNEL_RETURN_NOT_OK(data->schema().status());
       s.input->Set(std::move(data));
     }
@@ -219,11 +219,13 @@ Status MicroBatchExecution::RunBatch(std::map<std::string, int64_t>& durations, 
   commit.next_batch_watermark_ms = watermark_ms_;
   RUNNEL_RETURN_NOT_OK(Timed(durations, "commitOffsets", options_.clock,
                              [&] { return checkpoint_->WriteCommit(batch.batch_id, commit); }));
+  std::vector<std::optional<std::string>> start_offsets;
   for (size_t i = 0; i < sources_.size(); ++i) {
+    start_offsets.push_back(sources_[i].committed);
     if (batch.offsets.offsets[i]) sources_[i].committed = batch.offsets.offsets[i];
   }
   durations["triggerExecution"] = ElapsedMs(trigger_start_us, options_.clock);
-  ReportProgress(batch, durations, trigger_start_us, output.num_rows());
+  ReportProgress(batch, start_offsets, durations, trigger_start_us, output.num_rows());
   for (auto& s : sources_) s.input->Set(nullptr);  // let the batch's rows go
   next_batch_id_ = batch.batch_id + 1;
   pending_.reset();

@@ -102,7 +102,8 @@ class MicroBatchExecution {
   // Decides whether a batch runs now; if so writes offsets/N and sets pending_.
   Result<bool> ConstructNextBatch(std::map<std::string, int64_t>& durations);
   Status RunBatch(std::map<std::string, int64_t>& durations, int64_t trigger_start_us);
-  void ReportProgress(const PendingBatch& batch, const std::map<std::string, int64_t>& durations,
+  void ReportProgress(const PendingBatch& batch, const std::vector<std::optional<std::string>>& start_offsets,
+                      const std::map<std::string, int64_t>& durations,
                       int64_t trigger_start_us, int64_t num_output_rows);
   void ReportIdle(int64_t now_us);
   Status Fault(const char* point, int64_t batch_id) const;

@@ -68,17 +68,57 @@ ordered_json ToJson(const StreamingQueryProgress& p) {
   out["sink"] = ordered_json{{"description", p.sink.description}, {"numOutputRows", p.sink.numOutputRows}};
   return out;
 }
+// Spark's prettyJson (Jackson's default pretty printer): `"key" : value`, objects one field per
+// line, arrays inline (`[ {`, `}, {`, `} ]`), empty ones as `{ }` and `[ ]`.
+void Pretty(const ordered_json& value, int indent, std::string& out) {
+  if (value.is_object()) {
+    if (value.empty()) {
+      out += "{ }";
+      return;
+    }
+    out += "{\n";
+    bool first = true;
+    for (const auto& [key, item] : value.items()) {
+      if (!first) out += ",\n";
+      first = false;
+      out += std::string(indent + 2, ' ') + ordered_json(key).dump() + " : ";
+      Pretty(item, indent + 2, out);
+    }
+    out += "\n" + std::string(indent, ' ') + "}";
+  } else if (value.is_array()) {
+    if (value.empty()) {
+      out += "[ ]";
+      return;
+    }
+    out += "[ ";
+    bool first = true;
+    for (const auto& item : value) {
+      if (!first) out += ", ";
+      first = false;
+      Pretty(item, indent, out);
+    }
+    out += " ]";
+  } else {
+    out += value.dump();
+  }
+}
+
+std::string PrettyJson(const ordered_json& value) {
+  std::string out;
+  Pretty(value, 0, out);
+  return out;
+}
 }  // namespace
 
 std::string StreamingQueryProgress::json() const { return ToJson(*this).dump(); }
-std::string StreamingQueryProgress::prettyJson() const { return ToJson(*this).dump(2); }
+std::string StreamingQueryProgress::prettyJson() const { return PrettyJson(ToJson(*this)); }
 
 std::string StreamingQueryStatus::json() const {
   ordered_json out;
   out["message"] = message;
   out["isDataAvailable"] = isDataAvailable;
   out["isTriggerActive"] = isTriggerActive;
-  return out.dump(2);
+  return PrettyJson(out);
 }
 
 }  // namespace runnel

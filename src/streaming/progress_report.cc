@@ -28,7 +28,9 @@ double PerSecond(int64_t rows, int64_t micros) {
 }
 }  // namespace
 
-void MicroBatchExecution::ReportProgress(const PendingBatch& batch, const std::map<std::string, int64_t>& durations,
+void MicroBatchExecution::ReportProgress(const PendingBatch& batch,
+                                         const std::vector<std::optional<std::string>>& start_offsets,
+                                         const std::map<std::string, int64_t>& durations,
                                          int64_t trigger_start_us, int64_t num_output_rows) {
   int64_t now = options_.clock->NowMicros();
   StreamingQueryProgress p;
@@ -45,7 +47,7 @@ void MicroBatchExecution::ReportProgress(const PendingBatch& batch, const std::m
     const auto& s = sources_[i];
     SourceProgress sp;
     sp.description = s.source->Describe();
-    sp.startOffset = s.committed.value_or("");
+    sp.startOffset = start_offsets[i].value_or("");
     sp.endOffset = batch.offsets.offsets[i].value_or("");
     sp.latestOffset = sp.endOffset;
     sp.numInputRows = s.input->rows_read();

@@ -6,7 +6,7 @@
 //   runnel-stream-crash [--kills N] [--seed S] [--dir D] [--files-per-kill F]
 //   runnel-stream-crash child INPUT OUTPUT CHECKPOINT [available-now]    (the query; internal)
 //
-// ctest runs 30 kills (stream_crash_kills); run more by hand: --kills 500.
+// ctest runs 40 kills (stream_crash_kills); run more by hand: --kills 500.
 #include <signal.h>
 #include <fcntl.h>
 #include <sys/wait.h>

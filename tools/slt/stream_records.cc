@@ -112,7 +112,7 @@ Result<std::unique_ptr<Record>> ParseStream(const RecordText& text) {
     return Step(text, [name, ddl](StreamDriver& d) { return d.Source(name, ddl); });
   }
   if (step == "start") {
-    RUNNEL_RETURN_NOT_OK(Expect(text, 3, 6, "stream start QUERY [append|update|complete] [error <pattern>]"));
+    RUNNEL_RETURN_NOT_OK(Expect(text, 3, 1000, "stream start QUERY [append|update|complete] [error <pattern>]"));
     std::string mode = text.words.size() > 3 && text.words[3] != "error" ? text.words[3] : "append";
     std::optional<std::string> error;
     size_t error_at = text.words.size() > 3 && text.words[3] == "error" ? 3 : 4;

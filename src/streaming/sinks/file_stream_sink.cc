@@ -64,7 +64,13 @@ Status FileStreamSink::AddBatch(int64_t batch_id, BatchOutput& output) {
         }
         return Status::OK();
       },
-      [&](int partition, vector::Batch batch) { return tasks[partition]->Write(batch); });
+      [&](int partition, vector::Batch batch) -> Status {
+        if (partition < 0 || partition >= static_cast<int>(tasks.size())) {
+          return Status::Internal("File sink got rows for partition " + std::to_string(partition) + " of " +
+                                  std::to_string(tasks.size()));
+        }
+        return tasks[partition]->Write(batch);
+      });
   std::vector<std::string> written;
   for (size_t t = 0; run.ok() && t < tasks.size(); ++t) {
     auto files = tasks[t]->Finish();

@@ -26,15 +26,7 @@ Result<RatePerMicroBatchOptions> ParseRatePerMicroBatchOptions(
         ".option(\"rowsPerBatch\", \"100\")");
   }
   RUNNEL_ASSIGN_OR_RAISE(out.rows_per_batch, options.PositiveInteger("rowsPerBatch", 1));
-  RUNNEL_ASSIGN_OR_RAISE(int64_t partitions,
-                         options.PositiveInteger("numPartitions", DefaultSourcePartitions()));
-  if (partitions > std::numeric_limits<int>::max()) {
-    return Status::InvalidArgument(
-        "Invalid value '" + std::to_string(partitions) +
-        "' for option 'numPartitions': must be a positive integer up to " +
-        std::to_string(std::numeric_limits<int>::max()));
-  }
-  out.num_partitions = static_cast<int>(partitions);
+  RUNNEL_ASSIGN_OR_RAISE(out.num_partitions, options.NumPartitions());
   RUNNEL_ASSIGN_OR_RAISE(out.start_timestamp_ms, options.NonNegativeInteger("startTimestamp", 0));
   if (out.start_timestamp_ms > kMaxTimestampMs) {
     return Status::InvalidArgument("Invalid value '" + std::to_string(out.start_timestamp_ms) +

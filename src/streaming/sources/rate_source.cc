@@ -24,15 +24,7 @@ Result<RateSourceOptions> ParseRateSourceOptions(const std::map<std::string, std
   RateSourceOptions out;
   RUNNEL_ASSIGN_OR_RAISE(out.rows_per_second, options.PositiveInteger("rowsPerSecond", 1));
   RUNNEL_ASSIGN_OR_RAISE(out.ramp_up_seconds, options.DurationSeconds("rampUpTime", 0));
-  RUNNEL_ASSIGN_OR_RAISE(int64_t partitions,
-                         options.PositiveInteger("numPartitions", DefaultSourcePartitions()));
-  if (partitions > std::numeric_limits<int>::max()) {
-    return Status::InvalidArgument(
-        "Invalid value '" + std::to_string(partitions) +
-        "' for option 'numPartitions': must be a positive integer up to " +
-        std::to_string(std::numeric_limits<int>::max()));
-  }
-  out.num_partitions = static_cast<int>(partitions);
+  RUNNEL_ASSIGN_OR_RAISE(out.num_partitions, options.NumPartitions());
   if (out.ramp_up_seconds > MaxSeconds(out)) {
     return Status::InvalidArgument("Invalid value '" + std::to_string(out.ramp_up_seconds) +
                                    " seconds' for option 'rampUpTime': with rowsPerSecond " +

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <limits>
 #include <optional>
 #include <string_view>
 #include <thread>
@@ -63,6 +64,16 @@ Result<int64_t> SourceOptions::PositiveInteger(const std::string& key, int64_t f
   auto parsed = ParseInteger(Trim(*value));
   if (!parsed || *parsed <= 0) return Invalid(key, *value, "must be a positive integer");
   return *parsed;
+}
+
+Result<int> SourceOptions::NumPartitions() const {
+  RUNNEL_ASSIGN_OR_RAISE(int64_t partitions, PositiveInteger("numPartitions", DefaultSourcePartitions()));
+  if (partitions > std::numeric_limits<int>::max()) {
+    return Status::InvalidArgument("Invalid value '" + std::to_string(partitions) +
+                                   "' for option 'numPartitions': must be a positive integer up to " +
+                                   std::to_string(std::numeric_limits<int>::max()));
+  }
+  return static_cast<int>(partitions);
 }
 
 Result<int64_t> SourceOptions::NonNegativeInteger(const std::string& key, int64_t fallback) const {

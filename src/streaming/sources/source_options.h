@@ -23,6 +23,8 @@ class SourceOptions {
   Result<std::string> Required(const std::string& key) const;
   // An integer >= 1 (`fallback` when absent).
   Result<int64_t> PositiveInteger(const std::string& key, int64_t fallback) const;
+  // numPartitions: a positive int (the machine's cores when absent).
+  Result<int> NumPartitions() const;
   // An integer >= 0.
   Result<int64_t> NonNegativeInteger(const std::string& key, int64_t fallback) const;
   // "true" or "false", any case.

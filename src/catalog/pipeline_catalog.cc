@@ -29,15 +29,18 @@ Result<json> ParseDefinition(std::string_view text, const std::string& path) {
   }
   int64_t version = doc["format_version"].get<int64_t>();
   if (version > kPipelineDefinitionVersion) {
-    return Status::NotSupported("Pipeline definition '" + path + "' has format version " + std::to_string(version) +
-                                ", newer than the " + std::to_string(kPipelineDefinitionVersion) +
+    return Status::NotSupported("Pipeline definition '" + path + "' has format version " +
+                                std::to_string(version) + ", newer than the " +
+                                std::to_string(kPipelineDefinitionVersion) +
                                 " this Runnel reads. Upgrade Runnel");
   }
   if (version < 1) return Corrupt(path, "bad format version " + std::to_string(version));
   return doc;
 }
 
-const char* FlowKindName(FlowKind kind) { return kind == FlowKind::kStreamingTable ? "streaming_table" : "flow"; }
+const char* FlowKindName(FlowKind kind) {
+  return kind == FlowKind::kStreamingTable ? "streaming_table" : "flow";
+}
 
 }  // namespace
 
@@ -81,7 +84,8 @@ Result<FlowDefinition> DecodeFlowDefinition(std::string_view text, const std::st
   try {
     flow.name = doc.at("name").get<std::string>();
     std::string kind = doc.at("kind").get<std::string>();
-    if (kind != "streaming_table" && kind != "flow") return Corrupt(path, "unknown kind '" + kind + "'");
+    if (kind != "streaming_table" && kind != "flow")
+      return Corrupt(path, "unknown kind '" + kind + "'");
     flow.kind = kind == "flow" ? FlowKind::kFlow : FlowKind::kStreamingTable;
     flow.target = doc.at("target").get<std::string>();
     flow.output_mode = doc.at("output_mode").get<std::string>();
@@ -121,7 +125,8 @@ Status PipelineCatalog::PutFlow(FlowDefinition flow) {
 
 namespace {
 template <typename T, typename Decode>
-Result<std::optional<T>> ReadDefinition(io::FileSystem& fs, const std::string& path, Decode decode) {
+Result<std::optional<T>> ReadDefinition(io::FileSystem& fs, const std::string& path,
+                                        Decode decode) {
   RUNNEL_ASSIGN_OR_RAISE(bool exists, fs.Exists(path));
   if (!exists) return std::optional<T>();
   RUNNEL_ASSIGN_OR_RAISE(std::string text, fs.ReadFile(path));

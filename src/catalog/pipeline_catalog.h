@@ -21,7 +21,7 @@ namespace runnel::catalog {
 inline constexpr int kPipelineDefinitionVersion = 1;
 
 struct SinkDefinition {
-  std::string name;  // lower-case
+  std::string name;    // lower-case
   std::string format;  // console, memory, parquet, csv, json
   std::map<std::string, std::string> options;
   int64_t created_micros = 0;
@@ -50,7 +50,8 @@ Result<FlowDefinition> DecodeFlowDefinition(std::string_view text, const std::st
 
 class PipelineCatalog {
  public:
-  explicit PipelineCatalog(std::string warehouse_root, std::shared_ptr<io::FileSystem> fs = io::FileSystem::Local(),
+  explicit PipelineCatalog(std::string warehouse_root,
+                           std::shared_ptr<io::FileSystem> fs = io::FileSystem::Local(),
                            const base::Clock* clock = &base::SystemClock::Instance());
 
   // Stores (or replaces) a definition; created_micros is set now when it is 0.

@@ -15,21 +15,26 @@ namespace runnel {
 namespace {
 
 // Binds a flow's query; it must read a stream, or the flow would read the same rows each time.
-Result<plan::PlanPtr> BindStreamingQuery(const std::shared_ptr<SessionState>& state, const sql::Query& query,
-                                         const std::string& what) {
+Result<plan::PlanPtr> BindStreamingQuery(const std::shared_ptr<SessionState>& state,
+                                         const sql::Query& query, const std::string& what) {
   RUNNEL_ASSIGN_OR_RAISE(plan::PlanPtr plan, sql::BindQuery(query, MakeBindContext(state)));
   if (!plan->is_streaming()) {
-    return Status::Analysis(what + " needs a streaming query: read a source with STREAM(name). A name without "
-                                   "STREAM() reads the data there now, once");
+    return Status::Analysis(
+        what +
+        " needs a streaming query: read a source with STREAM(name). A name without "
+        "STREAM() reads the data there now, once");
   }
   return plan;
 }
 
 plan::OutputMode PlanMode(sql::OutputMode mode) {
   switch (mode) {
-    case sql::OutputMode::kAppend: return plan::OutputMode::kAppend;
-    case sql::OutputMode::kUpdate: return plan::OutputMode::kUpdate;
-    case sql::OutputMode::kComplete: return plan::OutputMode::kComplete;
+    case sql::OutputMode::kAppend:
+      return plan::OutputMode::kAppend;
+    case sql::OutputMode::kUpdate:
+      return plan::OutputMode::kUpdate;
+    case sql::OutputMode::kComplete:
+      return plan::OutputMode::kComplete;
   }
   return plan::OutputMode::kAppend;
 }
@@ -47,7 +52,8 @@ void PublishMemorySink(const std::shared_ptr<SessionState>& state, const std::st
 
 // The sink a CREATE SINK definition stands for, written by flow `flow`.
 Result<streaming::SinkPtr> MakeDefinedSink(const std::shared_ptr<SessionState>& state,
-                                           const catalog::SinkDefinition& sink, const std::string& flow,
+                                           const catalog::SinkDefinition& sink,
+                                           const std::string& flow,
                                            std::function<void()>* after_start) {
   if (sink.format != "memory") return MakeFormatSink(*state, sink.format, sink.options, {});
   std::shared_ptr<streaming::MemorySink> memory;
@@ -78,38 +84,47 @@ Result<CompiledFlow> CompileStreamingTable(const std::shared_ptr<SessionState>& 
                                            const std::string& text) {
   RUNNEL_ASSIGN_OR_RAISE(std::string name, WarehouseTableName(statement.name));
   if (!statement.query) {
-    return Status::NotSupported("CREATE STREAMING TABLE " + name +
-                                " without AS query is not supported yet: give its query, or create a table and "
-                                "write into it with CREATE FLOW ... AS INSERT INTO " + name);
+    return Status::NotSupported(
+        "CREATE STREAMING TABLE " + name +
+        " without AS query is not supported yet: give its query, or create a table and "
+        "write into it with CREATE FLOW ... AS INSERT INTO " +
+        name);
   }
   if (!statement.columns.empty()) {
-    return Status::NotSupported("CREATE STREAMING TABLE " + name +
-                                " with a column list is not supported yet: the query decides the columns");
+    return Status::NotSupported(
+        "CREATE STREAMING TABLE " + name +
+        " with a column list is not supported yet: the query decides the columns");
   }
   CompiledFlow flow;
-  RUNNEL_ASSIGN_OR_RAISE(flow.query, BindStreamingQuery(state, *statement.query, "CREATE STREAMING TABLE " + name));
+  RUNNEL_ASSIGN_OR_RAISE(
+      flow.query, BindStreamingQuery(state, *statement.query, "CREATE STREAMING TABLE " + name));
   flow.definition = {name, catalog::FlowKind::kStreamingTable, name, "append", text, 0};
   flow.label = "streaming table " + name;
-  flow.sink = std::make_shared<WarehouseTableSink>(SessionWarehouse(state),
-                                                   TableSinkOptions{name, true, "", statement.partition_by, {}});
+  flow.sink = std::make_shared<WarehouseTableSink>(
+      SessionWarehouse(state), TableSinkOptions{name, true, "", statement.partition_by, {}});
   return flow;
 }
 
-Result<CompiledFlow> CompileFlow(const std::shared_ptr<SessionState>& state, const sql::CreateFlowStatement& statement,
+Result<CompiledFlow> CompileFlow(const std::shared_ptr<SessionState>& state,
+                                 const sql::CreateFlowStatement& statement,
                                  const std::string& text) {
   RUNNEL_ASSIGN_OR_RAISE(std::string name, WarehouseTableName(statement.name));
   RUNNEL_ASSIGN_OR_RAISE(std::string target, WarehouseTableName(statement.target));
   CompiledFlow flow;
   flow.mode = statement.output_mode ? PlanMode(*statement.output_mode) : plan::OutputMode::kAppend;
-  RUNNEL_ASSIGN_OR_RAISE(flow.query, BindStreamingQuery(state, *statement.query, "CREATE FLOW " + name));
-  flow.definition = {name, catalog::FlowKind::kFlow, target, base::ToLower(plan::OutputModeName(flow.mode)), text, 0};
+  RUNNEL_ASSIGN_OR_RAISE(flow.query,
+                         BindStreamingQuery(state, *statement.query, "CREATE FLOW " + name));
+  flow.definition = {name,   catalog::FlowKind::kFlow,
+                     target, base::ToLower(plan::OutputModeName(flow.mode)),
+                     text,   0};
   flow.label = "flow " + name;
   catalog::PipelineCatalog pipelines = SessionPipelines(state);
   RUNNEL_ASSIGN_OR_RAISE(std::optional<catalog::SinkDefinition> sink, pipelines.FindSink(target));
   if (sink) {
     if (statement.by_name) {
       return Status::Analysis("CREATE FLOW " + name + ": INSERT INTO " + target +
-                              " BY NAME needs a table; sink " + target + " takes the query's columns as they are");
+                              " BY NAME needs a table; sink " + target +
+                              " takes the query's columns as they are");
     }
     RUNNEL_ASSIGN_OR_RAISE(flow.sink, MakeDefinedSink(state, *sink, name, &flow.after_start));
     return flow;
@@ -121,11 +136,14 @@ Result<CompiledFlow> CompileFlow(const std::shared_ptr<SessionState>& state, con
     RUNNEL_ASSIGN_OR_RAISE(std::vector<std::string> tables, warehouse->ListTables());
     std::vector<std::string> all = sinks;
     all.insert(all.end(), tables.begin(), tables.end());
-    return Status::Analysis("CREATE FLOW " + name + " writes into '" + target + "', which is neither a sink nor a table." +
-                            base::DidYouMean(target, all) + " Create it first (CREATE SINK " + target +
-                            " USING ..., or CREATE TABLE). Sinks: " + (sinks.empty() ? "none" : base::JoinStrings(sinks, ", ")));
+    return Status::Analysis("CREATE FLOW " + name + " writes into '" + target +
+                            "', which is neither a sink nor a table." +
+                            base::DidYouMean(target, all) + " Create it first (CREATE SINK " +
+                            target + " USING ..., or CREATE TABLE). Sinks: " +
+                            (sinks.empty() ? "none" : base::JoinStrings(sinks, ", ")));
   }
-  flow.sink = std::make_shared<WarehouseTableSink>(warehouse, TableSinkOptions{target, statement.by_name, "", {}, {}});
+  flow.sink = std::make_shared<WarehouseTableSink>(
+      warehouse, TableSinkOptions{target, statement.by_name, "", {}, {}});
   return flow;
 }
 
@@ -136,8 +154,9 @@ Result<CompiledFlow> CompileDefinition(const std::shared_ptr<SessionState>& stat
     return Status::Corruption("The stored definition of flow " + definition.name +
                               " does not parse: " + parsed.status().message());
   }
-  Result<CompiledFlow> flow = Status::Corruption("The stored definition of flow " + definition.name +
-                                                 " is not a CREATE STREAMING TABLE or CREATE FLOW statement");
+  Result<CompiledFlow> flow =
+      Status::Corruption("The stored definition of flow " + definition.name +
+                         " is not a CREATE STREAMING TABLE or CREATE FLOW statement");
   if (const auto* table = std::get_if<sql::CreateStreamingTableStatement>(&parsed->node)) {
     flow = CompileStreamingTable(state, *table, definition.sql);
   } else if (const auto* create = std::get_if<sql::CreateFlowStatement>(&parsed->node)) {
@@ -147,7 +166,8 @@ Result<CompiledFlow> CompileDefinition(const std::shared_ptr<SessionState>& stat
   return flow;
 }
 
-Result<std::string> RunFlow(const std::shared_ptr<SessionState>& state, CompiledFlow flow, bool fresh, bool save) {
+Result<std::string> RunFlow(const std::shared_ptr<SessionState>& state, CompiledFlow flow,
+                            bool fresh, bool save) {
   catalog::PipelineCatalog pipelines = SessionPipelines(state);
   std::string checkpoint = pipelines.CheckpointPath(flow.definition.name);
   auto fs = state->StreamingFileSystem();
@@ -166,9 +186,11 @@ Result<std::string> RunFlow(const std::shared_ptr<SessionState>& state, Compiled
     ++counts->batches;
     counts->rows += p.sink.numOutputRows;
   };
-  Result<StreamingQuery> query = StartStreamingQuery(state, flow.query, flow.sink, std::move(start));
+  Result<StreamingQuery> query =
+      StartStreamingQuery(state, flow.query, flow.sink, std::move(start));
   if (!query.ok()) {
-    if (fresh) (void)fs->DeleteRecursively(checkpoint);  // nothing ran: the next CREATE starts clean
+    if (fresh)
+      (void)fs->DeleteRecursively(checkpoint);  // nothing ran: the next CREATE starts clean
     return query.status();
   }
   if (save) {
@@ -181,7 +203,8 @@ Result<std::string> RunFlow(const std::shared_ptr<SessionState>& state, Compiled
   }
   if (flow.after_start) flow.after_start();
   RUNNEL_RETURN_NOT_OK(query->awaitTermination());
-  return flow.label + ": " + Count(counts->batches, "batch", "batches") + ", " + Count(counts->rows, "row", "rows");
+  return flow.label + ": " + Count(counts->batches, "batch", "batches") + ", " +
+         Count(counts->rows, "row", "rows");
 }
 
 }  // namespace runnel

@@ -33,7 +33,8 @@ catalog::PipelineCatalog SessionPipelines(const std::shared_ptr<SessionState>& s
 Result<CompiledFlow> CompileStreamingTable(const std::shared_ptr<SessionState>& state,
                                            const sql::CreateStreamingTableStatement& statement,
                                            const std::string& text);
-Result<CompiledFlow> CompileFlow(const std::shared_ptr<SessionState>& state, const sql::CreateFlowStatement& statement,
+Result<CompiledFlow> CompileFlow(const std::shared_ptr<SessionState>& state,
+                                 const sql::CreateFlowStatement& statement,
                                  const std::string& text);
 // Compiles a stored definition: its statement parsed and bound again in this session.
 Result<CompiledFlow> CompileDefinition(const std::shared_ptr<SessionState>& state,
@@ -43,6 +44,7 @@ Result<CompiledFlow> CompileDefinition(const std::shared_ptr<SessionState>& stat
 // checkpoint (from a crash during an earlier drop) is deleted first, and whose checkpoint is
 // removed again when it cannot start. `save`: stores the definition once the query started.
 // Returns the summary: "<label>: 3 batches, 120 rows".
-Result<std::string> RunFlow(const std::shared_ptr<SessionState>& state, CompiledFlow flow, bool fresh, bool save);
+Result<std::string> RunFlow(const std::shared_ptr<SessionState>& state, CompiledFlow flow,
+                            bool fresh, bool save);
 
 }  // namespace runnel

@@ -8,7 +8,8 @@
 
 namespace runnel {
 
-std::optional<std::string> FindOption(const std::map<std::string, std::string>& options, const std::string& key) {
+std::optional<std::string> FindOption(const std::map<std::string, std::string>& options,
+                                      const std::string& key) {
   for (const auto& [k, v] : options) {
     if (base::EqualsIgnoreCase(k, key)) return v;
   }
@@ -17,7 +18,9 @@ std::optional<std::string> FindOption(const std::map<std::string, std::string>& 
 
 namespace {
 
-bool IsFileSinkFormat(const std::string& format) { return format == "parquet" || format == "csv" || format == "json"; }
+bool IsFileSinkFormat(const std::string& format) {
+  return format == "parquet" || format == "csv" || format == "json";
+}
 
 Result<streaming::SinkPtr> MakeFileSink(const SessionState& session, const std::string& format,
                                         const std::map<std::string, std::string>& options,
@@ -34,7 +37,8 @@ Result<streaming::SinkPtr> MakeFileSink(const SessionState& session, const std::
     return Status::InvalidArgument(std::string(streaming::kFileSinkCompactIntervalConf) +
                                    " must be a positive integer, got '" + interval + "'");
   }
-  RUNNEL_ASSIGN_OR_RAISE(auto made, streaming::FileStreamSink::Make(session.StreamingFileSystem(), std::move(sink)));
+  RUNNEL_ASSIGN_OR_RAISE(
+      auto made, streaming::FileStreamSink::Make(session.StreamingFileSystem(), std::move(sink)));
   return streaming::SinkPtr(std::move(made));
 }
 
@@ -49,19 +53,22 @@ Result<streaming::SinkPtr> MakeFormatSink(const SessionState& session, const std
   }
   if (format == "noop") return streaming::SinkPtr(std::make_shared<streaming::NoopSink>());
   if (IsFileSinkFormat(format)) return MakeFileSink(session, format, options, partition_by);
-  return Status::InvalidArgument("Unknown streaming sink format '" + format +
-                                 "'. Streaming sinks: parquet, csv, json (files), console, memory, noop, foreachBatch");
+  return Status::InvalidArgument(
+      "Unknown streaming sink format '" + format +
+      "'. Streaming sinks: parquet, csv, json (files), console, memory, noop, foreachBatch");
 }
 
-Result<StreamingQuery> StartStreamingQuery(const std::shared_ptr<SessionState>& session, const plan::PlanPtr& plan,
-                                           streaming::SinkPtr sink, QueryStartOptions options) {
+Result<StreamingQuery> StartStreamingQuery(const std::shared_ptr<SessionState>& session,
+                                           const plan::PlanPtr& plan, streaming::SinkPtr sink,
+                                           QueryStartOptions options) {
   auto streams = session->streams;
   if (!options.name.empty()) {
     std::lock_guard<std::mutex> lock(streams->mutex);
     for (const auto& q : streams->active) {
       if (q->name && base::ToLower(*q->name) == base::ToLower(options.name)) {
-        return Status::InvalidArgument("Cannot start query with name " + options.name +
-                                       " as a query with that name is already active in this session");
+        return Status::InvalidArgument(
+            "Cannot start query with name " + options.name +
+            " as a query with that name is already active in this session");
       }
     }
   }
@@ -89,7 +96,8 @@ Result<StreamingQuery> StartStreamingQuery(const std::shared_ptr<SessionState>& 
   opts.mode = options.mode;
   opts.conf[streaming::kShufflePartitionsConf] = std::to_string(session->shuffle_partitions());
   std::weak_ptr<StreamsState> weak_streams = streams;
-  opts.on_progress = [weak_streams, own = std::move(options.on_progress)](const StreamingQueryProgress& p) {
+  opts.on_progress = [weak_streams,
+                      own = std::move(options.on_progress)](const StreamingQueryProgress& p) {
     if (auto s = weak_streams.lock()) {
       for (const auto& l : s->Listeners()) l->onQueryProgress(p);
     }
@@ -102,7 +110,8 @@ Result<StreamingQuery> StartStreamingQuery(const std::shared_ptr<SessionState>& 
       for (const auto& l : s->Listeners()) l->onQueryIdle(event);
     }
   };
-  RUNNEL_ASSIGN_OR_RAISE(state->execution, streaming::MicroBatchExecution::Make(plan, sink, std::move(opts)));
+  RUNNEL_ASSIGN_OR_RAISE(state->execution,
+                         streaming::MicroBatchExecution::Make(plan, sink, std::move(opts)));
   state->id = state->execution->id();
 
   StreamingQueryListener::QueryStartedEvent started{state->id, state->run_id, state->name, ""};

@@ -28,8 +28,9 @@ struct QueryStartOptions {
 
 // Plans the query against its checkpoint (analysis, output-mode and sink checks fail here) and
 // starts it on its own thread.
-Result<StreamingQuery> StartStreamingQuery(const std::shared_ptr<SessionState>& session, const plan::PlanPtr& plan,
-                                           streaming::SinkPtr sink, QueryStartOptions options);
+Result<StreamingQuery> StartStreamingQuery(const std::shared_ptr<SessionState>& session,
+                                           const plan::PlanPtr& plan, streaming::SinkPtr sink,
+                                           QueryStartOptions options);
 
 // The sinks a format names with its options: parquet, csv, json (files at option path,
 // partitioned by `partition_by`), console, noop. Memory, foreachBatch and tables are made by
@@ -39,6 +40,7 @@ Result<streaming::SinkPtr> MakeFormatSink(const SessionState& session, const std
                                           const std::vector<std::string>& partition_by);
 
 // Case-insensitive option lookup (Spark's options are case-insensitive).
-std::optional<std::string> FindOption(const std::map<std::string, std::string>& options, const std::string& key);
+std::optional<std::string> FindOption(const std::map<std::string, std::string>& options,
+                                      const std::string& key);
 
 }  // namespace runnel

@@ -26,13 +26,16 @@ std::vector<std::string> Render(const Result<std::vector<Row>>& rows) {
   return out;
 }
 
-Row Event(const std::string& user, int64_t amount) { return Row({Value::String(user), Value::BigInt(amount)}); }
+Row Event(const std::string& user, int64_t amount) {
+  return Row({Value::String(user), Value::BigInt(amount)});
+}
 
 class ToTableTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("runnel-to-table-test-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("runnel-to-table-test-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     session_ = Session::Make();
     ASSERT_TRUE(session_->setConf("runnel.sql.warehouse.dir", Warehouse()).ok());
@@ -43,20 +46,28 @@ class ToTableTest : public ::testing::Test {
   std::string Checkpoint() const { return (dir_ / "checkpoint").string(); }
 
   Result<StreamingQuery> Start() const {
-    return input_->toDF().writeStream().option("checkpointLocation", Checkpoint()).toTable("events");
+    return input_->toDF()
+        .writeStream()
+        .option("checkpointLocation", Checkpoint())
+        .toTable("events");
   }
-  std::vector<std::string> Table() const { return Render(session_->sql("SELECT * FROM events")->collect()); }
+  std::vector<std::string> Table() const {
+    return Render(session_->sql("SELECT * FROM events")->collect());
+  }
   // The stream commits the table's manifest records: query id -> last batch id.
   std::map<std::string, int64_t> StreamWrites() const {
     catalog::Warehouse warehouse(Warehouse());
     auto table = warehouse.GetTable("events");
     EXPECT_TRUE(table.ok()) << table.status().ToString();
-    return table.ok() && table->manifest ? table->manifest->stream_writes : std::map<std::string, int64_t>{};
+    return table.ok() && table->manifest ? table->manifest->stream_writes
+                                         : std::map<std::string, int64_t>{};
   }
   void InjectCrash(const std::string& point, int64_t batch, bool* armed) {
     std::lock_guard<std::mutex> lock(session_->state()->mutex);
-    session_->state()->streaming_fault_point = [point, batch, armed](const std::string& at, int64_t id) -> Status {
-      if (*armed && at == point && id == batch) return Status::IOError("injected crash before " + at);
+    session_->state()->streaming_fault_point = [point, batch, armed](const std::string& at,
+                                                                     int64_t id) -> Status {
+      if (*armed && at == point && id == batch)
+        return Status::IOError("injected crash before " + at);
       return Status::OK();
     };
   }
@@ -93,7 +104,8 @@ TEST_F(ToTableTest, CrashAfterTheTableCommitSkipsTheBatchOnRestart) {
   ASSERT_TRUE(input_->addData({Event("b", 2)}).ok());
   Status failed = query->awaitTermination();
   ASSERT_FALSE(failed.ok());
-  EXPECT_NE(failed.message().find("injected crash before commits write"), std::string::npos) << failed.ToString();
+  EXPECT_NE(failed.message().find("injected crash before commits write"), std::string::npos)
+      << failed.ToString();
   EXPECT_TRUE(fs::exists(Checkpoint() + "/offsets/1"));
   EXPECT_FALSE(fs::exists(Checkpoint() + "/commits/1"));
   EXPECT_EQ(Table(), (std::vector<std::string>{"[a,1]", "[b,2]"}));  // batch 1 is in the table
@@ -149,10 +161,14 @@ TEST_F(ToTableTest, ANewCheckpointIsANewWriter) {
 
 TEST_F(ToTableTest, AppendOnlyAndColumnsByName) {
   ASSERT_TRUE(session_->sql("CREATE TABLE events (amount BIGINT, note STRING, user STRING)").ok());
-  auto update = input_->toDF().writeStream().outputMode("update").option("checkpointLocation", Checkpoint())
+  auto update = input_->toDF()
+                    .writeStream()
+                    .outputMode("update")
+                    .option("checkpointLocation", Checkpoint())
                     .toTable("events");
   ASSERT_FALSE(update.ok());
-  EXPECT_NE(update.status().message().find("accepts appends only"), std::string::npos) << update.status().ToString();
+  EXPECT_NE(update.status().message().find("accepts appends only"), std::string::npos)
+      << update.status().ToString();
   auto query = Start();  // an existing table: the query's columns by name, NULL for the others
   ASSERT_TRUE(query.ok()) << query.status().ToString();
   ASSERT_TRUE(input_->addData({Event("a", 1)}).ok());
@@ -167,19 +183,23 @@ TEST_F(ToTableTest, AppendOnlyAndColumnsByName) {
 TEST_F(ToTableTest, ReadStreamTableReadsCommitsAsTheyCome) {
   ASSERT_TRUE(session_->sql("CREATE TABLE src (n INT)").ok());
   ASSERT_TRUE(session_->sql("INSERT INTO src VALUES (1), (2)").ok());
-  auto query = session_->readStream().table("src").writeStream().format("memory").queryName("copy").start();
+  auto query =
+      session_->readStream().table("src").writeStream().format("memory").queryName("copy").start();
   ASSERT_TRUE(query.ok()) << query.status().ToString();
   ASSERT_TRUE(query->processAllAvailable().ok());
   ASSERT_TRUE(session_->sql("INSERT INTO src VALUES (3)").ok());
   ASSERT_TRUE(query->processAllAvailable().ok());
-  EXPECT_EQ(Render(session_->sql("SELECT * FROM copy")->collect()), (std::vector<std::string>{"[1]", "[2]", "[3]"}));
+  EXPECT_EQ(Render(session_->sql("SELECT * FROM copy")->collect()),
+            (std::vector<std::string>{"[1]", "[2]", "[3]"}));
   ASSERT_TRUE(session_->sql("INSERT OVERWRITE src VALUES (9)").ok());
   Status failed = query->processAllAvailable();
   ASSERT_FALSE(failed.ok());
-  EXPECT_NE(failed.message().find("Table src was overwritten at version"), std::string::npos) << failed.ToString();
+  EXPECT_NE(failed.message().find("Table src was overwritten at version"), std::string::npos)
+      << failed.ToString();
   auto missing = session_->readStream().table("nope").writeStream().format("noop").start();
   ASSERT_FALSE(missing.ok());
-  EXPECT_NE(missing.status().message().find("'nope' not found"), std::string::npos) << missing.status().ToString();
+  EXPECT_NE(missing.status().message().find("'nope' not found"), std::string::npos)
+      << missing.status().ToString();
 }
 
 }  // namespace

@@ -6,7 +6,8 @@ namespace runnel {
 
 Status WarehouseTableSink::CheckOutputMode(plan::OutputMode mode) const {
   if (mode == plan::OutputMode::kAppend) return Status::OK();
-  return Status::Analysis(std::string("Table ") + options_.table + " accepts appends only, so a streaming write into " +
+  return Status::Analysis(std::string("Table ") + options_.table +
+                          " accepts appends only, so a streaming write into " +
                           "it needs output mode Append, not " + plan::OutputModeName(mode) +
                           ". Write aggregates with a watermark in Append mode, or use a sink");
 }
@@ -15,21 +16,28 @@ Status WarehouseTableSink::CreateTable(const type::SchemaPtr& schema) {
   // The query's columns as they are; nullability is not enforced on write (as CREATE TABLE AS).
   std::vector<type::Field> fields = schema->fields();
   for (auto& f : fields) f.nullable = true;
-  catalog::TableDefinition definition{options_.table, std::make_shared<type::Schema>(std::move(fields)),
-                                      options_.format, options_.options, options_.partition_columns, ""};
+  catalog::TableDefinition definition{options_.table,
+                                      std::make_shared<type::Schema>(std::move(fields)),
+                                      options_.format,
+                                      options_.options,
+                                      options_.partition_columns,
+                                      ""};
   // Another writer may create it first: then that table is the one to append to.
   return warehouse_->CreateTable(std::move(definition), /*if_not_exists=*/true);
 }
 
 Status WarehouseTableSink::Open(const type::SchemaPtr& schema, plan::OutputMode) {
-  RUNNEL_ASSIGN_OR_RAISE(std::optional<catalog::Table> table, warehouse_->FindTable(options_.table));
+  RUNNEL_ASSIGN_OR_RAISE(std::optional<catalog::Table> table,
+                         warehouse_->FindTable(options_.table));
   if (!table) {
     RUNNEL_RETURN_NOT_OK(CreateTable(schema));
     RUNNEL_ASSIGN_OR_RAISE(table, warehouse_->FindTable(options_.table));
-    if (!table) return Status::Internal("Table " + options_.table + " vanished after it was created");
+    if (!table)
+      return Status::Internal("Table " + options_.table + " vanished after it was created");
   }
   InsertTarget target{options_.table, {}, options_.by_name, false};
-  RUNNEL_ASSIGN_OR_RAISE(InsertColumns columns, InsertColumns::Make(target, table->metadata.schema, *schema));
+  RUNNEL_ASSIGN_OR_RAISE(InsertColumns columns,
+                         InsertColumns::Make(target, table->metadata.schema, *schema));
   columns_ = std::move(columns);
   return Status::OK();
 }

@@ -12,7 +12,8 @@ class WriteFileRecord final : public Record {
   std::string_view kind() const override { return "write-file"; }
   void Run(RunContext& context) const override {
     Status st = context.engine().WriteTestFile(path_, content_);
-    if (!st.ok()) context.Fail(line_number(), "'write-file " + path_ + "' failed: " + st.ToString());
+    if (!st.ok())
+      context.Fail(line_number(), "'write-file " + path_ + "' failed: " + st.ToString());
   }
 
  private:
@@ -22,20 +23,25 @@ class WriteFileRecord final : public Record {
 
 Result<std::unique_ptr<Record>> ParseWriteFile(const RecordText& text) {
   if (text.words.size() != 2) {
-    return Status::Syntax("usage: write-file PATH (relative to __TEST_DIR__), then the file's lines; got '" +
-                          text.header() + "'");
+    return Status::Syntax(
+        "usage: write-file PATH (relative to __TEST_DIR__), then the file's lines; got '" +
+        text.header() + "'");
   }
   const std::string& path = text.words[1];
   if (path[0] == '/' || path.find("..") != std::string::npos) {
-    return Status::Syntax("write-file takes a path inside __TEST_DIR__, without '..': got '" + path + "'");
+    return Status::Syntax("write-file takes a path inside __TEST_DIR__, without '..': got '" +
+                          path + "'");
   }
   std::string content;
   for (int i = text.header_index + 1; i < text.end_index; ++i) content += (*text.lines)[i] + "\n";
-  return std::unique_ptr<Record>(std::make_unique<WriteFileRecord>(text.header_index, path, std::move(content)));
+  return std::unique_ptr<Record>(
+      std::make_unique<WriteFileRecord>(text.header_index, path, std::move(content)));
 }
 
 }  // namespace
 
-void RegisterFileRecordKinds(RecordKindRegistry& registry) { registry.Register("write-file", ParseWriteFile); }
+void RegisterFileRecordKinds(RecordKindRegistry& registry) {
+  registry.Register("write-file", ParseWriteFile);
+}
 
 }  // namespace runnel::slt

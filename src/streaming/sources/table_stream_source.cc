@@ -8,14 +8,16 @@
 
 namespace runnel::streaming {
 
-Result<std::shared_ptr<TableStreamSource>> TableStreamSource::Make(std::shared_ptr<catalog::Warehouse> warehouse,
-                                                                   std::string table, int64_t max_files_per_trigger) {
+Result<std::shared_ptr<TableStreamSource>> TableStreamSource::Make(
+    std::shared_ptr<catalog::Warehouse> warehouse, std::string table,
+    int64_t max_files_per_trigger) {
   RUNNEL_ASSIGN_OR_RAISE(catalog::Table found, warehouse->GetTable(table));
   if (found.metadata.external()) {
-    return Status::Internal("TableStreamSource over external table " + table + ": external tables stream as files");
+    return Status::Internal("TableStreamSource over external table " + table +
+                            ": external tables stream as files");
   }
-  return std::shared_ptr<TableStreamSource>(
-      new TableStreamSource(std::move(warehouse), std::move(table), found.metadata.schema, max_files_per_trigger));
+  return std::shared_ptr<TableStreamSource>(new TableStreamSource(
+      std::move(warehouse), std::move(table), found.metadata.schema, max_files_per_trigger));
 }
 
 ReadLimit TableStreamSource::DefaultReadLimit() const {
@@ -25,7 +27,8 @@ ReadLimit TableStreamSource::DefaultReadLimit() const {
 }
 
 std::string TableStreamSource::EncodeOffset(const Position& position) {
-  return nlohmann::json{{"tableVersion", position.version}, {"numFiles", position.num_files}}.dump();
+  return nlohmann::json{{"tableVersion", position.version}, {"numFiles", position.num_files}}
+      .dump();
 }
 
 Result<TableStreamSource::Position> TableStreamSource::DecodeOffset(const std::string& text) {
@@ -34,37 +37,43 @@ Result<TableStreamSource::Position> TableStreamSource::DecodeOffset(const std::s
       doc.contains("numFiles") && doc["numFiles"].is_number_integer()) {
     return Position{doc["tableVersion"].get<int64_t>(), doc["numFiles"].get<int64_t>()};
   }
-  return Status::Corruption("Bad table stream offset '" + text + "': expected {\"tableVersion\":V,\"numFiles\":N}");
+  return Status::Corruption("Bad table stream offset '" + text +
+                            "': expected {\"tableVersion\":V,\"numFiles\":N}");
 }
 
-Result<TableStreamSource::Snapshot> TableStreamSource::ReadTable(const std::optional<Position>& since) const {
+Result<TableStreamSource::Snapshot> TableStreamSource::ReadTable(
+    const std::optional<Position>& since) const {
   RUNNEL_ASSIGN_OR_RAISE(std::optional<catalog::Table> table, warehouse_->FindTable(table_));
   if (!table || !table->manifest) {
-    return Status::InvalidArgument("Table " + table_ + " was dropped while a stream reads it. Recreate it, or "
+    return Status::InvalidArgument("Table " + table_ +
+                                   " was dropped while a stream reads it. Recreate it, or "
                                    "start the stream over with a new checkpoint");
   }
   Snapshot snapshot{std::move(table->metadata), std::move(*table->manifest)};
   if (!since) return snapshot;
   const catalog::TableManifest& manifest = snapshot.manifest;
-  std::string restart = ". A streaming read needs a table that is only appended to: start the stream over with a "
-                        "new checkpoint (DROP the flow or streaming table, or use another checkpointLocation)";
+  std::string restart =
+      ". A streaming read needs a table that is only appended to: start the stream over with a "
+      "new checkpoint (DROP the flow or streaming table, or use another checkpointLocation)";
   if (manifest.overwrite_version > since->version) {
     return Status::InvalidArgument("Table " + table_ + " was overwritten at version " +
-                                   std::to_string(manifest.overwrite_version) + ", after the version " +
-                                   std::to_string(since->version) + " this stream read" + restart);
+                                   std::to_string(manifest.overwrite_version) +
+                                   ", after the version " + std::to_string(since->version) +
+                                   " this stream read" + restart);
   }
-  if (manifest.version < since->version || static_cast<int64_t>(manifest.files.size()) < since->num_files) {
-    return Status::InvalidArgument("Table " + table_ + " (version " + std::to_string(manifest.version) + ", " +
-                                   std::to_string(manifest.files.size()) + " files) is behind what this stream read " +
-                                   "(version " + std::to_string(since->version) + ", " +
-                                   std::to_string(since->num_files) + " files): it was dropped and created again" +
-                                   restart);
+  if (manifest.version < since->version ||
+      static_cast<int64_t>(manifest.files.size()) < since->num_files) {
+    return Status::InvalidArgument(
+        "Table " + table_ + " (version " + std::to_string(manifest.version) + ", " +
+        std::to_string(manifest.files.size()) + " files) is behind what this stream read " +
+        "(version " + std::to_string(since->version) + ", " + std::to_string(since->num_files) +
+        " files): it was dropped and created again" + restart);
   }
   return snapshot;
 }
 
-Result<std::optional<std::string>> TableStreamSource::LatestOffset(const std::optional<std::string>& start,
-                                                                   const ReadLimit& limit) {
+Result<std::optional<std::string>> TableStreamSource::LatestOffset(
+    const std::optional<std::string>& start, const ReadLimit& limit) {
   std::optional<Position> from;
   if (start) {
     RUNNEL_ASSIGN_OR_RAISE(from, DecodeOffset(*start));
@@ -98,8 +107,8 @@ Result<plan::DataSourcePtr> TableStreamSource::GetBatch(const std::optional<std:
     files.push_back(io::JoinPath(directory, table.manifest.files[i]));
   }
   return plan::DataSourcePtr(catalog::FileSource::OverFiles(
-      table.metadata.format, directory, std::move(files), catalog::SchemaToDdl(*schema_), table.metadata.options,
-      warehouse_->fs(), table.metadata.partition_columns));
+      table.metadata.format, directory, std::move(files), catalog::SchemaToDdl(*schema_),
+      table.metadata.options, warehouse_->fs(), table.metadata.partition_columns));
 }
 
 Status TableStreamSource::PrepareForAvailableNow() {

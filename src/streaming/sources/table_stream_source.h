@@ -20,15 +20,17 @@ namespace runnel::streaming {
 class TableStreamSource final : public Source {
  public:
   // `max_files_per_trigger` <= 0: no limit.
-  static Result<std::shared_ptr<TableStreamSource>> Make(std::shared_ptr<catalog::Warehouse> warehouse,
-                                                         std::string table, int64_t max_files_per_trigger);
+  static Result<std::shared_ptr<TableStreamSource>> Make(
+      std::shared_ptr<catalog::Warehouse> warehouse, std::string table,
+      int64_t max_files_per_trigger);
 
   std::string Describe() const override { return "TableStreamSource[" + table_ + "]"; }
   type::SchemaPtr schema() const override { return schema_; }
   ReadLimit DefaultReadLimit() const override;
   Result<std::optional<std::string>> LatestOffset(const std::optional<std::string>& start,
                                                   const ReadLimit& limit) override;
-  Result<plan::DataSourcePtr> GetBatch(const std::optional<std::string>& start, const std::string& end) override;
+  Result<plan::DataSourcePtr> GetBatch(const std::optional<std::string>& start,
+                                       const std::string& end) override;
   Status PrepareForAvailableNow() override;
 
  private:
@@ -36,9 +38,12 @@ class TableStreamSource final : public Source {
     int64_t version = 0;
     int64_t num_files = 0;
   };
-  TableStreamSource(std::shared_ptr<catalog::Warehouse> warehouse, std::string table, type::SchemaPtr schema,
-                    int64_t max_files)
-      : warehouse_(std::move(warehouse)), table_(std::move(table)), schema_(std::move(schema)), max_files_(max_files) {}
+  TableStreamSource(std::shared_ptr<catalog::Warehouse> warehouse, std::string table,
+                    type::SchemaPtr schema, int64_t max_files)
+      : warehouse_(std::move(warehouse)),
+        table_(std::move(table)),
+        schema_(std::move(schema)),
+        max_files_(max_files) {}
   struct Snapshot {
     catalog::TableMetadata metadata;
     catalog::TableManifest manifest;

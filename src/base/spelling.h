@@ -16,6 +16,7 @@ std::vector<std::string> ClosestMatches(std::string_view name,
 std::string DidYouMean(std::string_view name, const std::vector<std::string>& candidates);
 std::string JoinStrings(const std::vector<std::string>& parts, std::string_view separator);
 std::string ToLower(std::string_view s);
+std::string ToUpper(std::string_view s);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 
 }  // namespace runnel::base

@@ -27,18 +27,6 @@ Result<plan::PlanPtr> BindStreamingQuery(const std::shared_ptr<SessionState>& st
   return plan;
 }
 
-plan::OutputMode PlanMode(sql::OutputMode mode) {
-  switch (mode) {
-    case sql::OutputMode::kAppend:
-      return plan::OutputMode::kAppend;
-    case sql::OutputMode::kUpdate:
-      return plan::OutputMode::kUpdate;
-    case sql::OutputMode::kComplete:
-      return plan::OutputMode::kComplete;
-  }
-  return plan::OutputMode::kAppend;
-}
-
 // The rows every flow into memory sink `sink` wrote in this session, as one view named `sink`.
 void PublishMemorySink(const std::shared_ptr<SessionState>& state, const std::string& sink) {
   std::lock_guard<std::mutex> lock(state->mutex);
@@ -111,7 +99,7 @@ Result<CompiledFlow> CompileFlow(const std::shared_ptr<SessionState>& state,
   RUNNEL_ASSIGN_OR_RAISE(std::string name, WarehouseTableName(statement.name));
   RUNNEL_ASSIGN_OR_RAISE(std::string target, WarehouseTableName(statement.target));
   CompiledFlow flow;
-  flow.mode = statement.output_mode ? PlanMode(*statement.output_mode) : plan::OutputMode::kAppend;
+  flow.mode = statement.output_mode.value_or(plan::OutputMode::kAppend);
   RUNNEL_ASSIGN_OR_RAISE(flow.query,
                          BindStreamingQuery(state, *statement.query, "CREATE FLOW " + name));
   flow.definition = {name,   catalog::FlowKind::kFlow,

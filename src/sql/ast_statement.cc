@@ -1,5 +1,7 @@
 #include "sql/ast_statement.h"
 
+#include "base/spelling.h"
+
 namespace runnel::sql {
 namespace {
 
@@ -123,7 +125,7 @@ struct Printer {
   }
   std::string operator()(const CreateFlowStatement& s) const {
     std::string out = "CREATE FLOW " + QuoteName(s.name);
-    if (s.output_mode) out += std::string(" OUTPUT MODE ") + OutputModeName(*s.output_mode);
+    if (s.output_mode) out += " OUTPUT MODE " + base::ToUpper(plan::OutputModeName(*s.output_mode));
     out += " AS INSERT INTO " + QuoteName(s.target);
     if (s.by_name) out += " BY NAME";
     return out + " " + s.query->ToString();
@@ -143,15 +145,6 @@ const char* ObjectKindName(ObjectKind kind) {
     case ObjectKind::kStreamingTable: return "STREAMING TABLE";
     case ObjectKind::kFlow: return "FLOW";
     case ObjectKind::kSink: return "SINK";
-  }
-  return "?";
-}
-
-const char* OutputModeName(OutputMode mode) {
-  switch (mode) {
-    case OutputMode::kAppend: return "APPEND";
-    case OutputMode::kUpdate: return "UPDATE";
-    case OutputMode::kComplete: return "COMPLETE";
   }
   return "?";
 }

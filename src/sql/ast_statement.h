@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sql/ast_query.h"
+#include "plan/streaming_support.h"
 
 namespace runnel::sql {
 
@@ -155,8 +156,8 @@ struct CreateSinkStatement {
   OptionList options;
 };
 
-enum class OutputMode { kAppend, kUpdate, kComplete };
-const char* OutputModeName(OutputMode mode);
+// The engine's output modes (plan/streaming_support.h); printed upper-case in canonical SQL.
+using plan::OutputMode;
 
 // CREATE FLOW f [OUTPUT MODE m] AS INSERT INTO target [BY NAME] query
 struct CreateFlowStatement {

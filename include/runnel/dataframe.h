@@ -69,6 +69,10 @@ class DataFrame {
   DataFrame distinct() const;
   DataFrame dropDuplicates(const std::vector<std::string>& columns = {}) const;
   DataFrame alias(const std::string& name) const;
+  // Event time: rows of this stream up to `delay` older than the latest event time seen may
+  // still arrive ("10 seconds", "1 minute"); stateful operators drop rows behind the watermark
+  // (max event time - delay). A no-op on a batch DataFrame. See docs/streaming.md.
+  DataFrame withWatermark(const std::string& event_time_column, const std::string& delay) const;
 
   // Actions.
   Result<type::Schema> schema() const;

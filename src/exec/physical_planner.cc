@@ -63,6 +63,10 @@ class PhysicalPlanner {
                                                   : MakeExchange(child, p->group_by, partitions_);
         return MakeSessionWindow(input, p->group_by, p->exprs[0], p->exprs[1], p->schema);
       }
+      case PlanKind::kEventTimeWatermark: {
+        RUNNEL_ASSIGN_OR_RAISE(PhysicalOpPtr child, Plan(p->children[0]));
+        return MakeEventTimeWatermark(child, p->exprs[0]->index, p->delay_micros);
+      }
       case PlanKind::kDistinct: return Status::Internal("Distinct must be analyzed away");
     }
     return Status::Internal("unknown plan node");

@@ -16,7 +16,11 @@ std::shared_ptr<LogicalPlan> CopyNode(const PlanPtr& node) {
   return std::make_shared<LogicalPlan>(*node);
 }
 
+}  // namespace
+
 expr::Scope ScopeOf(const LogicalPlan& p) { return {p.schema.get(), &p.qualifiers}; }
+
+namespace {
 
 // The qualifier a bound output expression keeps: a plain column keeps its relation's.
 std::string QualifierOf(const ExprPtr& bound, const LogicalPlan& child) {
@@ -94,6 +98,7 @@ Result<PlanPtr> Analyzer::ResolveNode(const PlanPtr& node) const {
     }
     case PlanKind::kGenerate: return Status::Internal("Generate nodes are built by the analyzer");
     case PlanKind::kSessionize: return Status::Internal("Sessionize nodes are built by the analyzer");
+    case PlanKind::kEventTimeWatermark: return ResolveEventTimeWatermark(with_children);
   }
   return Status::Internal("unknown plan node");
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "base/status.h"
+#include "expr/binder.h"
 #include "function/registry.h"
 #include "plan/logical_plan.h"
 
@@ -26,6 +27,8 @@ class Analyzer {
   Result<PlanPtr> ResolveSort(const PlanPtr& node) const;
   Result<PlanPtr> SortBelowProjection(const PlanPtr& sort, const PlanPtr& project) const;
   Result<PlanPtr> ResolveUnion(const PlanPtr& node) const;
+  // withWatermark (analyze_watermark.cc): the node stays over a stream and goes over a batch.
+  Result<PlanPtr> ResolveEventTimeWatermark(const PlanPtr& node) const;
   // A Project/Aggregate whose expressions call window(): the same node over a Generate of the
   // windows (analyze_time_window.cc); nullptr when there is no window() call.
   Result<PlanPtr> ExpandTimeWindow(const PlanPtr& node) const;
@@ -37,6 +40,9 @@ class Analyzer {
 
   const function::FunctionRegistry& registry_;
 };
+
+// The names a plan's output offers to expressions bound over it.
+expr::Scope ScopeOf(const LogicalPlan& p);
 
 // Whether the (unbound) expression contains a call to an aggregate function.
 bool ContainsAggregate(const expr::ExprPtr& e, const function::FunctionRegistry& registry);

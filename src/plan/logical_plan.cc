@@ -99,6 +99,9 @@ std::string LogicalPlan::ToString(int indent) const {
     case PlanKind::kSessionize:
       line = "Sessionize [" + ExprList(group_by) + "] " + ExprList(exprs);
       break;
+    case PlanKind::kEventTimeWatermark:
+      line = "EventTimeWatermark " + exprs[0]->ToString() + ", " + std::to_string(delay_micros / 1000) + " ms";
+      break;
   }
   std::string out = pad + line + "\n";
   for (const auto& c : children) out += c->ToString(indent + 1);
@@ -168,6 +171,13 @@ PlanPtr Distinct(PlanPtr child) { return Node(PlanKind::kDistinct, {std::move(ch
 PlanPtr SubqueryAlias(PlanPtr child, std::string alias) {
   auto p = Node(PlanKind::kSubqueryAlias, {std::move(child)});
   p->alias = std::move(alias);
+  return p;
+}
+
+PlanPtr EventTimeWatermark(PlanPtr child, expr::ExprPtr event_time, int64_t delay_micros) {
+  auto p = Node(PlanKind::kEventTimeWatermark, {std::move(child)});
+  p->exprs = {std::move(event_time)};
+  p->delay_micros = delay_micros;
   return p;
 }
 

@@ -31,6 +31,8 @@ enum class PlanKind {
   kSubqueryAlias,  // names the relation (qualifier for its columns)
   kSessionize,     // session_window: group_by = other keys, exprs = {ts, gap}; appends the
                    // session STRUCT<start, end> column to the child's columns
+  kEventTimeWatermark,  // withWatermark: exprs[0] is the event-time column, delay_micros the delay;
+                        // rows pass unchanged (a no-op over a batch input)
 };
 
 enum class JoinType { kInner, kLeftOuter, kRightOuter, kFullOuter, kLeftSemi, kLeftAnti, kCross };
@@ -87,6 +89,8 @@ struct LogicalPlan {
   std::vector<std::string> generator_names;  // output column names (aliases)
   // kSubqueryAlias
   std::string alias;
+  // kEventTimeWatermark
+  int64_t delay_micros = 0;
 
   bool is_streaming() const;
   // EXPLAIN's indented tree.
@@ -108,6 +112,7 @@ PlanPtr Limit(PlanPtr child, int64_t limit, int64_t offset = 0);
 PlanPtr Union(PlanPtr left, PlanPtr right);
 PlanPtr Distinct(PlanPtr child);
 PlanPtr SubqueryAlias(PlanPtr child, std::string alias);
+PlanPtr EventTimeWatermark(PlanPtr child, expr::ExprPtr event_time, int64_t delay_micros);
 
 // A copy of `plan` with other children (keeps everything else).
 PlanPtr WithChildren(const PlanPtr& plan, std::vector<PlanPtr> children);

@@ -4,6 +4,7 @@
 
 #include "base/spelling.h"
 #include "expr/expr.h"
+#include "function/scalar/window_duration.h"
 #include "plan/analyzer.h"
 #include "runnel/functions.h"
 #include "session/query_execution.h"
@@ -187,6 +188,16 @@ DataFrame DataFrame::dropDuplicates(const std::vector<std::string>& columns) con
 
 DataFrame DataFrame::alias(const std::string& name) const {
   return DataFrame(session_, plan::SubqueryAlias(plan_, name));
+}
+
+DataFrame DataFrame::withWatermark(const std::string& event_time_column, const std::string& delay) const {
+  auto micros = function::ParseDurationText(delay);
+  if (!micros.ok() || !micros->has_value()) {
+    // Builders never fail: the error surfaces from the plan's analysis.
+    std::string why = micros.ok() ? "'" + delay + "' is not an interval such as '10 seconds'" : micros.status().message();
+    return DataFrame(session_, plan::Project(plan_, {expr::Invalid("Invalid watermark delay: " + why)}));
+  }
+  return DataFrame(session_, plan::EventTimeWatermark(plan_, expr::Column(event_time_column), **micros));
 }
 
 Result<type::Schema> DataFrame::schema() const {

@@ -17,7 +17,14 @@ constexpr const char* kShufflePartitions = "runnel.sql.shuffle.partitions";
 std::string SessionState::DefaultConf(const std::string& key) {
   if (key == kShufflePartitions) return "8";
   if (key == "runnel.sql.warehouse.dir") return "runnel-warehouse";
+  if (key == "runnel.sql.streaming.multipleWatermarkPolicy") return "min";
   return "";
+}
+
+std::map<std::string, std::string> SessionState::StreamingConf() const {
+  return {{kShufflePartitions, std::to_string(shuffle_partitions())},
+          {"runnel.sql.streaming.multipleWatermarkPolicy",
+           GetConf("runnel.sql.streaming.multipleWatermarkPolicy", DefaultConf("runnel.sql.streaming.multipleWatermarkPolicy"))}};
 }
 
 std::shared_ptr<io::FileSystem> SessionState::StreamingFileSystem() const {

@@ -60,6 +60,9 @@ struct SessionState {
   // The default of a setting Runnel knows ("8" for runnel.sql.shuffle.partitions), or "" for
   // an unknown key: SET key shows it, as Spark shows the defaults of its SQL settings.
   static std::string DefaultConf(const std::string& key);
+  // The settings a streaming query pins in its checkpoint (offsets/N "conf"): shuffle
+  // partitions and the multiple-watermark policy.
+  std::map<std::string, std::string> StreamingConf() const;
   // The file system streaming sources, sinks and checkpoints use (the test hook, or local).
   std::shared_ptr<io::FileSystem> StreamingFileSystem() const;
 };

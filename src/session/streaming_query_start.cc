@@ -94,7 +94,7 @@ Result<StreamingQuery> StartStreamingQuery(const std::shared_ptr<SessionState>& 
   opts.registry = session->registry;
   opts.trigger = options.trigger;
   opts.mode = options.mode;
-  opts.conf[streaming::kShufflePartitionsConf] = std::to_string(session->shuffle_partitions());
+  opts.conf = session->StreamingConf();
   std::weak_ptr<StreamsState> weak_streams = streams;
   opts.on_progress = [weak_streams,
                       own = std::move(options.on_progress)](const StreamingQueryProgress& p) {

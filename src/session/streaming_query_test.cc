@@ -375,3 +375,54 @@ TEST_F(StreamingQueryTest, ProcessingTimeTriggersAlignToTheInterval) {
 
 }  // namespace
 }  // namespace runnel
+
+namespace runnel {
+namespace {
+
+TEST_F(StreamingQueryTest, WithWatermarkChecksItsArgumentsAndIsANoOpOnBatches) {
+  auto events = *MemoryStream::Make(session_, "ts TIMESTAMP, v BIGINT");
+  auto not_time = events->toDF().withWatermark("v", "10 seconds").writeStream().format("noop").start();
+  ASSERT_FALSE(not_time.ok());
+  EXPECT_NE(not_time.status().message().find("Event time must be defined on a window or a timestamp, but v is of type BIGINT"),
+            std::string::npos);
+  auto missing = events->toDF().withWatermark("tss", "10 seconds").writeStream().format("noop").start();
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("Did you mean 'ts'?"), std::string::npos) << missing.status().ToString();
+  auto bad_delay = events->toDF().withWatermark("ts", "soon").writeStream().format("noop").start();
+  ASSERT_FALSE(bad_delay.ok());
+  EXPECT_NE(bad_delay.status().message().find("Invalid watermark delay"), std::string::npos);
+  auto negative = events->toDF().withWatermark("ts", "-5 seconds").writeStream().format("noop").start();
+  ASSERT_FALSE(negative.ok());
+  EXPECT_NE(negative.status().message().find("should not be negative"), std::string::npos);
+  DataFrame batch = session_->createDataFrame({Row({Value::Timestamp(1'000'000), Value::BigInt(1)})}, "ts TIMESTAMP, v BIGINT");
+  EXPECT_EQ(Render(batch.withWatermark("ts", "1 minute").collect()), std::vector<std::string>{"[1970-01-01 00:00:01,1]"});
+  auto policy = session_->setConf("runnel.sql.streaming.multipleWatermarkPolicy", "median");
+  ASSERT_TRUE(policy.ok());
+  auto bad_policy = events->toDF().withWatermark("ts", "1 second").writeStream().format("noop").start();
+  ASSERT_FALSE(bad_policy.ok());
+  EXPECT_NE(bad_policy.status().message().find("Valid values are 'min' and 'max'"), std::string::npos);
+}
+
+TEST_F(StreamingQueryTest, ProgressReportsEventTimeWithAWatermark) {
+  auto events = *MemoryStream::Make(session_, "ts TIMESTAMP, v BIGINT");
+  auto query = events->toDF().withWatermark("ts", "10 seconds").writeStream().format("noop").start();
+  ASSERT_TRUE(query.ok()) << query.status().ToString();
+  ASSERT_TRUE(events->addData({Row({Value::Timestamp(11'000'000), Value::BigInt(1)}),
+                               Row({Value::Timestamp(15'000'000), Value::BigInt(2)})}).ok());
+  ASSERT_TRUE(query->processAllAvailable().ok());
+  ASSERT_TRUE(events->addData({Row({Value::Timestamp(12'000'000), Value::BigInt(3)})}).ok());
+  ASSERT_TRUE(query->processAllAvailable().ok());
+  auto progress = query->recentProgress();
+  ASSERT_GE(progress.size(), 2u);
+  const auto& first = progress[0];
+  EXPECT_EQ(first.eventTime.at("min"), "1970-01-01T00:00:11.000Z");
+  EXPECT_EQ(first.eventTime.at("max"), "1970-01-01T00:00:15.000Z");
+  EXPECT_EQ(first.eventTime.at("avg"), "1970-01-01T00:00:13.000Z");
+  EXPECT_EQ(first.eventTime.at("watermark"), "1970-01-01T00:00:00.000Z");
+  // The second batch runs with the watermark computed after the first: 15 s - 10 s.
+  EXPECT_EQ(query->lastProgress()->eventTime.at("watermark"), "1970-01-01T00:00:05.000Z");
+  ASSERT_TRUE(query->stop().ok());
+}
+
+}  // namespace
+}  // namespace runnel

@@ -3,6 +3,7 @@
 #include "expr/binder.h"
 #include "expr/evaluator.h"
 #include "function/coercion.h"
+#include "function/scalar/window_duration.h"
 #include "sql/binder.h"
 #include "sql/expr_converter.h"
 
@@ -24,10 +25,6 @@ plan::JoinType PlanJoinType(JoinType type, bool has_condition) {
     case JoinType::kCross: return has_condition ? plan::JoinType::kInner : plan::JoinType::kCross;
   }
   return plan::JoinType::kInner;
-}
-
-Status StreamingNotSupported(const SourcePosition& p, const std::string& what) {
-  return Status::NotSupported(what + " " + PositionText(p) + " is not supported yet");
 }
 
 }  // namespace
@@ -75,9 +72,22 @@ Result<PlanPtr> Binder::BindRelation(const Relation& relation) const {
       return ApplyAlias(*this, p, t.alias);
     }
     case RelationKind::kJoin: return BindJoin(relation.As<JoinRelation>());
-    case RelationKind::kWatermark: return StreamingNotSupported(relation.position(), "WATERMARK");
+    case RelationKind::kWatermark: return BindWatermark(relation.As<WatermarkRelation>());
   }
   return Status::Internal("unknown relation kind");
+}
+
+Result<PlanPtr> Binder::BindWatermark(const WatermarkRelation& watermark) const {
+  RUNNEL_ASSIGN_OR_RAISE(PlanPtr input, BindRelation(*watermark.input));
+  RUNNEL_ASSIGN_OR_RAISE(type::Value delay, EvaluateConstant(*watermark.delay));
+  RUNNEL_ASSIGN_OR_RAISE(int64_t micros, function::WindowDurationMicros(delay, "The watermark delay"));
+  RUNNEL_ASSIGN_OR_RAISE(expr::ExprPtr event_time, ConvertExpr(*watermark.event_time));
+  if (!watermark.event_time_alias.empty()) {
+    // WATERMARK expr AS name: the computed event time becomes a column of the relation.
+    input = plan::Project(input, {expr::Star(), expr::Alias(event_time, watermark.event_time_alias)});
+    event_time = expr::Column(watermark.event_time_alias);
+  }
+  return ApplyAlias(*this, plan::EventTimeWatermark(input, event_time, micros), watermark.alias);
 }
 
 Result<PlanPtr> Binder::BindTable(const TableRelation& table) const {

@@ -41,6 +41,8 @@ class Binder {
   Result<plan::PlanPtr> BindLateralView(plan::PlanPtr input, const LateralView& view) const;
   Result<plan::PlanPtr> BindJoin(const JoinRelation& join) const;
   Result<plan::PlanPtr> BindTable(const TableRelation& table) const;
+  // relation WATERMARK col [AS name] DELAY OF INTERVAL ...: withWatermark in SQL.
+  Result<plan::PlanPtr> BindWatermark(const WatermarkRelation& watermark) const;
 
   const BindContext* context_;
   std::map<std::string, plan::PlanPtr> ctes_;  // lower-case name -> plan

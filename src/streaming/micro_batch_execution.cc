@@ -60,7 +60,12 @@ Result<std::unique_ptr<MicroBatchExecution>> MicroBatchExecution::Make(const pla
   }
   RUNNEL_ASSIGN_OR_RAISE(plan::PlanPtr attached, exec->AttachSources(plan));
   RUNNEL_RETURN_NOT_OK(exec->Plan(attached));
+  std::string policy = exec->conf_.count(kWatermarkPolicyConf) ? exec->conf_[kWatermarkPolicyConf] : "min";
+  RUNNEL_ASSIGN_OR_RAISE(WatermarkTracker tracker,
+                         WatermarkTracker::Make(policy, static_cast<int>(exec->watermark_ops_.size())));
+  exec->tracker_ = std::move(tracker);
   RUNNEL_RETURN_NOT_OK(exec->Recover());
+  exec->tracker_->Restore(exec->watermark_ms_);
   return exec;
 }
 
@@ -104,6 +109,11 @@ Status MicroBatchExecution::Plan(const plan::PlanPtr& plan) {
   RUNNEL_RETURN_NOT_OK(sink_->CheckOutputMode(options_.mode));
   RUNNEL_ASSIGN_OR_RAISE(optimized_, optimizer::Optimize(analyzed_, *options_.registry));
   RUNNEL_ASSIGN_OR_RAISE(physical_, exec::PlanPhysical(optimized_, shuffle_partitions_));
+  std::function<void(const exec::PhysicalOpPtr&)> find_watermarks = [&](const exec::PhysicalOpPtr& op) {
+    for (const auto& c : op->children()) find_watermarks(c);
+    if (auto* w = dynamic_cast<exec::EventTimeWatermarkOp*>(op.get())) watermark_ops_.push_back(w);
+  };
+  find_watermarks(physical_);
   sink_->SetQueryId(checkpoint_->query_id());
   return sink_->Open(physical_->schema(), options_.mode);
 }
@@ -210,13 +220,24 @@ Status MicroBatchExecution::RunBatch(std::map<std::string, int64_t>& durations, 
   ctx.cancelled = &cancelled_;
   // current_timestamp() is the batch's timestamp, the same when the batch is re-run.
   ctx.kernel.query_timestamp_micros = batch.offsets.metadata.batch_timestamp_ms * 1000;
+  for (auto* op : watermark_ops_) (void)op->TakeStats();  // a failed earlier attempt's
   PlanBatchOutput output(physical_, ctx, [&] { return Fault("sink commit", batch.batch_id); });
   RUNNEL_RETURN_NOT_OK(Fault("sink write", batch.batch_id));
   RUNNEL_RETURN_NOT_OK(Timed(durations, "addBatch", options_.clock, [&] { return sink_->AddBatch(batch.batch_id, output); }));
 
+  // The watermark the next batch runs with, from the event times this batch saw.
+  std::vector<exec::EventTimeStats> stats;
+  std::vector<int64_t> delays;
+  batch_event_stats_ = exec::EventTimeStats{};
+  for (auto* op : watermark_ops_) {
+    stats.push_back(op->TakeStats());
+    delays.push_back(op->delay_micros() / 1000);
+    batch_event_stats_.Merge(stats.back());
+  }
+  tracker_->Update(stats, delays);
   RUNNEL_RETURN_NOT_OK(Fault("commits write", batch.batch_id));
   CommitMetadata commit;
-  commit.next_batch_watermark_ms = watermark_ms_;
+  commit.next_batch_watermark_ms = tracker_->current_ms();
   RUNNEL_RETURN_NOT_OK(Timed(durations, "commitOffsets", options_.clock,
                              [&] { return checkpoint_->WriteCommit(batch.batch_id, commit); }));
   std::vector<std::optional<std::string>> start_offsets;
@@ -228,6 +249,7 @@ Status MicroBatchExecution::RunBatch(std::map<std::string, int64_t>& durations, 
   ReportProgress(batch, start_offsets, durations, trigger_start_us, output.num_rows());
   for (auto& s : sources_) s.input->Set(nullptr);  // let the batch's rows go
   next_batch_id_ = batch.batch_id + 1;
+  watermark_ms_ = tracker_->current_ms();
   pending_.reset();
   return Status::OK();
 }

@@ -29,6 +29,7 @@
 #include "streaming/sink.h"
 #include "streaming/source.h"
 #include "streaming/streaming_relation.h"
+#include "streaming/watermark_tracker.h"
 
 namespace runnel::streaming {
 
@@ -80,6 +81,8 @@ class MicroBatchExecution {
   const std::string& id() const { return checkpoint_->query_id(); }
   const ExecutionOptions& options() const { return options_; }
   StreamingQueryStatus status() const;
+  // The event-time watermark the next batch runs with (0 until one is computed).
+  int64_t watermark_ms() const { return watermark_ms_; }
   std::vector<StreamingQueryProgress> recentProgress() const;
   std::string ExplainString(bool extended) const;
 
@@ -119,6 +122,9 @@ class MicroBatchExecution {
   std::vector<SourceState> sources_;
   plan::PlanPtr analyzed_, optimized_;
   exec::PhysicalOpPtr physical_;
+  std::vector<exec::EventTimeWatermarkOp*> watermark_ops_;  // in plan order; owned by physical_
+  std::optional<WatermarkTracker> tracker_;
+  exec::EventTimeStats batch_event_stats_;  // this batch's, over every watermark operator
   int shuffle_partitions_ = 8;
   std::map<std::string, std::string> conf_;  // effective (checkpoint wins)
 

@@ -60,6 +60,16 @@ void MicroBatchExecution::ReportProgress(const PendingBatch& batch,
   p.processedRowsPerSecond = PerSecond(p.numInputRows, processing);
   p.sink.description = sink_->Describe();
   p.sink.numOutputRows = num_output_rows < 0 ? 0 : num_output_rows;
+  if (!watermark_ops_.empty()) {
+    // Spark's eventTime: this batch's min, max and average event time, and its watermark.
+    const exec::EventTimeStats& e = batch_event_stats_;
+    if (e.count > 0) {
+      p.eventTime["avg"] = IsoTimestampMillis(static_cast<int64_t>(e.sum_ms / static_cast<double>(e.count)) * 1000);
+      p.eventTime["max"] = IsoTimestampMillis(e.max_ms * 1000);
+      p.eventTime["min"] = IsoTimestampMillis(e.min_ms * 1000);
+    }
+    p.eventTime["watermark"] = IsoTimestampMillis(batch.offsets.metadata.batch_watermark_ms * 1000);
+  }
   {
     std::lock_guard<std::mutex> lock(mutex_);
     progress_.push_back(p);

@@ -38,6 +38,8 @@ class StreamDriver {
   virtual Result<StatementResult> LastOutput(const std::string& query) = 0;
   virtual Result<StatementResult> AllOutput(const std::string& query) = 0;
   virtual Status AdvanceClock(int64_t micros) = 0;
+  // The event-time watermark the query's next batch runs with, as a timestamp's text.
+  virtual Result<std::string> Watermark(const std::string& query) = 0;
   // The next trigger of `query` fails at `point` as a crash there would.
   virtual Status ArmCrash(const std::string& query, const std::string& point) = 0;
   virtual Status Restart(const std::string& query) = 0;

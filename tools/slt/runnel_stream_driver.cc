@@ -127,6 +127,11 @@ class RunnelStreamDriver final : public StreamDriver {
     return query->sink->All();
   }
 
+  Result<std::string> Watermark(const std::string& name) override {
+    RUNNEL_ASSIGN_OR_RAISE(DrivenQuery * query, Running(name));
+    return type::Value::Timestamp(query->execution->watermark_ms() * 1000).ToString();
+  }
+
   Status AdvanceClock(int64_t micros) override {
     clock_->Advance(micros);
     return Status::OK();
@@ -173,7 +178,7 @@ class RunnelStreamDriver final : public StreamDriver {
     opts.clock = clock_.get();
     opts.registry = session_->state()->registry;
     opts.mode = mode;
-    opts.conf[streaming::kShufflePartitionsConf] = std::to_string(session_->state()->shuffle_partitions());
+    opts.conf = session_->state()->StreamingConf();
     DrivenQuery* target = &query;
     opts.fault_point = [target](const std::string& point, int64_t batch_id) -> Status {
       if (target->armed_crash != point) return Status::OK();

@@ -140,6 +140,17 @@ Result<std::unique_ptr<Record>> ParseStream(const RecordText& text) {
   }
   if (step == "check_output") return ParseCheck(text, false);
   if (step == "check_all") return ParseCheck(text, true);
+  if (step == "check_watermark") {
+    RUNNEL_RETURN_NOT_OK(Expect(text, 4, 5, "stream check_watermark QUERY TIMESTAMP (as 2024-01-01 00:00:05)"));
+    std::string expected = text.HeaderRest(3);
+    return Step(text, [name, expected](StreamDriver& d) -> Status {
+      RUNNEL_ASSIGN_OR_RAISE(std::string actual, d.Watermark(name));
+      if (actual != expected) {
+        return Status::InvalidArgument("the watermark of " + name + " is " + actual + ", expected " + expected);
+      }
+      return Status::OK();
+    });
+  }
   if (step == "advance_clock") {
     RUNNEL_RETURN_NOT_OK(Expect(text, 3, 3, "stream advance_clock DURATION (500ms, 10s, '1 minute')"));
     auto micros = function::ParseDurationText(text.HeaderRest(2));
@@ -162,7 +173,7 @@ Result<std::unique_ptr<Record>> ParseStream(const RecordText& text) {
     return Step(text, [name](StreamDriver& d) { return d.Stop(name); });
   }
   return Status::Syntax("Unknown stream step '" + step +
-                        "'. Steps: source, start, add_data, trigger, check_output, check_all, advance_clock, crash, "
+                        "'. Steps: source, start, add_data, trigger, check_output, check_all, check_watermark, advance_clock, crash, "
                         "restart, stop");
 }
 

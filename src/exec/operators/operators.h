@@ -14,6 +14,8 @@ namespace runnel::exec {
 PhysicalOpPtr MakeScan(plan::DataSourcePtr source, std::vector<int> projection, type::SchemaPtr schema,
                        std::vector<expr::ExprPtr> filters = {});
 PhysicalOpPtr MakeFilter(PhysicalOpPtr child, expr::ExprPtr condition);
+// Streaming: records event-time statistics (event_time_watermark.h).
+PhysicalOpPtr MakeEventTimeWatermark(PhysicalOpPtr child, int column, int64_t delay_micros);
 PhysicalOpPtr MakeProject(PhysicalOpPtr child, std::vector<expr::ExprPtr> exprs, type::SchemaPtr schema);
 
 enum class AggregateMode { kPartial, kFinal, kComplete };

@@ -172,7 +172,8 @@ Pruned Prune(const PlanPtr& p, const std::vector<bool>& needed) {
     case PlanKind::kJoin: return PruneJoin(p, needed);
     case PlanKind::kGenerate: return PruneGenerate(p, needed);
     case PlanKind::kFilter:
-    case PlanKind::kSort: {
+    case PlanKind::kSort:
+    case PlanKind::kEventTimeWatermark: {
       std::vector<bool> cn = needed;
       for (const auto& e : p->exprs) MarkReferences(e, &cn);
       Pruned c = Prune(p->children[0], cn);

@@ -185,6 +185,7 @@ class RocksDbStore final : public BufferedStateStore {
 };
 
 Status RocksDbProvider::OpenEmptyDb() {
+  RUNNEL_RETURN_NOT_OK(io::FileSystem::Local()->CreateDirectories(local_dir_));
   rocksdb::Options options;
   options.create_if_missing = true;
   rocksdb::BlockBasedTableOptions table;

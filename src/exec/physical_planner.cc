@@ -11,7 +11,7 @@ namespace {
 
 class PhysicalPlanner {
  public:
-  explicit PhysicalPlanner(int partitions) : partitions_(partitions) {}
+  PhysicalPlanner(int partitions, PlannerHooks hooks) : partitions_(partitions), hooks_(std::move(hooks)) {}
 
   Result<PhysicalOpPtr> Plan(const plan::PlanPtr& p) {
     switch (p->kind) {
@@ -89,6 +89,9 @@ class PhysicalPlanner {
                                        partial_schema->field(static_cast<int>(i)).name));
     }
     PhysicalOpPtr exchange = MakeExchange(partial, keys, partitions_);
+    if (hooks_.stateful_aggregate && p->children[0]->is_streaming()) {
+      return hooks_.stateful_aggregate(exchange, p, partial_schema);
+    }
     return MakeHashAggregate(exchange, AggregateMode::kFinal, p->group_by, p->aggregates, p->schema);
   }
 
@@ -107,12 +110,17 @@ class PhysicalPlanner {
   }
 
   int partitions_;
+  PlannerHooks hooks_;
 };
 
 }  // namespace
 
 Result<PhysicalOpPtr> PlanPhysical(const plan::PlanPtr& plan, int shuffle_partitions) {
-  return PhysicalPlanner(shuffle_partitions).Plan(plan);
+  return PhysicalPlanner(shuffle_partitions, PlannerHooks{}).Plan(plan);
+}
+
+Result<PhysicalOpPtr> PlanPhysical(const plan::PlanPtr& plan, int shuffle_partitions, const PlannerHooks& hooks) {
+  return PhysicalPlanner(shuffle_partitions, hooks).Plan(plan);
 }
 
 }  // namespace runnel::exec

@@ -2,6 +2,8 @@
 // final split of aggregations, the exchanges (shuffles) and the join algorithm.
 #pragma once
 
+#include <functional>
+
 #include "base/status.h"
 #include "exec/physical_op.h"
 #include "plan/logical_plan.h"
@@ -9,5 +11,15 @@
 namespace runnel::exec {
 
 Result<PhysicalOpPtr> PlanPhysical(const plan::PlanPtr& plan, int shuffle_partitions);
+
+// Streaming replaces the final step of an aggregation over a stream by a stateful one that
+// merges each batch into the state store: `stateful_aggregate(exchange, aggregate,
+// partial_schema)` gets the shuffled partial aggregates and the logical Aggregate node.
+struct PlannerHooks {
+  std::function<Result<PhysicalOpPtr>(PhysicalOpPtr exchange, const plan::PlanPtr& aggregate,
+                                      type::SchemaPtr partial_schema)>
+      stateful_aggregate;
+};
+Result<PhysicalOpPtr> PlanPhysical(const plan::PlanPtr& plan, int shuffle_partitions, const PlannerHooks& hooks);
 
 }  // namespace runnel::exec

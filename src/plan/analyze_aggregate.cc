@@ -196,6 +196,7 @@ Result<PlanPtr> Analyzer::ResolveAggregate(const PlanPtr& node) const {
     if (groups[i]->kind == ExprKind::kBoundColumn) agg->qualifiers[i] = child->qualifiers[groups[i]->index];
   }
   agg->resolved = true;
+  agg->deduplicate = node->deduplicate;
 
   auto project = std::make_shared<LogicalPlan>();
   project->kind = PlanKind::kProject;

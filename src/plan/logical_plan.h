@@ -73,6 +73,7 @@ struct LogicalPlan {
   // kAggregate
   std::vector<expr::ExprPtr> group_by;
   std::vector<AggregateCall> aggregates;  // after analysis
+  bool deduplicate = false;  // built by dropDuplicates (a stream runs it as deduplication, not aggregation)
   // kJoin
   JoinType join_type = JoinType::kInner;
   expr::ExprPtr condition;                  // ON (before analysis); residual (after)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/spelling.h"
+
 namespace runnel::plan {
 
 const char* OutputModeName(OutputMode mode) {
@@ -81,25 +83,43 @@ Status CheckJoin(const LogicalPlan& node) {
   return Status::OK();
 }
 
-Status CheckNode(const LogicalPlan& node) {
+bool HasAggregation(const PlanPtr& plan);
+
+Status CheckAggregate(const LogicalPlan& node, OutputMode mode) {
+  if (node.deduplicate) {
+    return Unsupported("dropDuplicates on a streaming DataFrame/Dataset is not supported yet");
+  }
+  for (const auto& c : node.children) {
+    if (HasAggregation(c)) {
+      return Unsupported("Multiple streaming aggregations are not supported yet: this query aggregates "
+                         "the output of another aggregation on the stream");
+    }
+  }
+  if (mode == OutputMode::kAppend && EventTimeKeyIndex(node) < 0) {
+    return Unsupported(
+        "Append output mode not supported when there are streaming aggregations on streaming "
+        "DataFrames/DataSets without watermark: group by a watermarked event-time column or a window over it, "
+        "or use Update or Complete output mode");
+  }
+  return Status::OK();
+}
+
+Status CheckNode(const LogicalPlan& node, OutputMode mode) {
   if (!node.is_streaming()) return Status::OK();  // a static subtree runs as a batch each trigger
   RUNNEL_RETURN_NOT_OK(CheckExpressions(node));
   switch (node.kind) {
-    case PlanKind::kAggregate:
-    case PlanKind::kDistinct:
-      return Unsupported(
-          "Aggregation on a streaming DataFrame/Dataset (" + node.ToString().substr(0, 120) +
-          ") is not supported yet: streaming aggregations need the state store. Runnel runs stateless streaming "
-          "queries now (select, filter, withColumn, explode, union, stream-static joins)");
+    case PlanKind::kAggregate: return CheckAggregate(node, mode);
+    case PlanKind::kDistinct: return Status::Internal("Distinct must be analyzed away");
     case PlanKind::kSessionize:
-      return Unsupported("session_window on a streaming DataFrame/Dataset is not supported yet: it needs the state store");
+      return Unsupported("session_window on a streaming DataFrame/Dataset is not supported yet");
     case PlanKind::kSort:
+      if (mode == OutputMode::kComplete && HasAggregation(node.children[0])) return Status::OK();
       return Unsupported(
           "Sorting is not supported on streaming DataFrames/Datasets, unless it is on aggregated DataFrame/Dataset "
           "in Complete output mode");
     case PlanKind::kLimit:
       return Unsupported(node.offset > 0 ? "Offset is not supported on streaming DataFrames/Datasets"
-                                         : "Limit on a streaming DataFrame/Dataset is not supported yet: it needs the state store");
+                                         : "Limit on a streaming DataFrame/Dataset is not supported yet");
     case PlanKind::kJoin: return CheckJoin(node);
     case PlanKind::kUnion: {
       bool any_static = std::any_of(node.children.begin(), node.children.end(),
@@ -111,10 +131,15 @@ Status CheckNode(const LogicalPlan& node) {
   }
 }
 
-Status CheckTree(const PlanPtr& plan) {
-  RUNNEL_RETURN_NOT_OK(CheckNode(*plan));
-  for (const auto& c : plan->children) RUNNEL_RETURN_NOT_OK(CheckTree(c));
+Status CheckTree(const PlanPtr& plan, OutputMode mode) {
+  RUNNEL_RETURN_NOT_OK(CheckNode(*plan, mode));
+  for (const auto& c : plan->children) RUNNEL_RETURN_NOT_OK(CheckTree(c, mode));
   return Status::OK();
+}
+
+void WatermarkColumns(const LogicalPlan& plan, std::vector<std::string>* names) {
+  if (plan.kind == PlanKind::kEventTimeWatermark) names->push_back(plan.exprs[0]->name);
+  for (const auto& c : plan.children) WatermarkColumns(*c, names);
 }
 
 bool HasAggregation(const PlanPtr& plan) {
@@ -133,7 +158,28 @@ Status CheckStreamingSupport(const PlanPtr& analyzed, OutputMode mode) {
         "Complete output mode not supported when there are no streaming aggregations on streaming "
         "DataFrames/Datasets");
   }
-  return CheckTree(analyzed);
+  return CheckTree(analyzed, mode);
+}
+
+int EventTimeKeyIndex(const LogicalPlan& aggregate) {
+  std::vector<std::string> watermarked;
+  for (const auto& c : aggregate.children) WatermarkColumns(*c, &watermarked);
+  if (watermarked.empty()) return -1;
+  for (size_t i = 0; i < aggregate.group_by.size(); ++i) {
+    const auto& key = aggregate.group_by[i];
+    const auto& type = key->type;
+    if (type->id() == type::TypeId::kTimestamp && key->kind == expr::ExprKind::kBoundColumn) {
+      for (const auto& name : watermarked) {
+        if (base::EqualsIgnoreCase(name, key->name)) return static_cast<int>(i);
+      }
+    }
+    // window() and session_window() keys: STRUCT<start TIMESTAMP, end TIMESTAMP>.
+    if (type->id() == type::TypeId::kStruct && type->num_fields() == 2 &&
+        type->fields()[1].type->id() == type::TypeId::kTimestamp && base::EqualsIgnoreCase(type->fields()[1].name, "end")) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
 }
 
 }  // namespace runnel::plan

@@ -17,6 +17,11 @@ const char* OutputModeName(OutputMode mode);  // "Append", "Update", "Complete"
 // "append", "update", "complete" (any case).
 Result<OutputMode> ParseOutputMode(const std::string& text);
 
+// The grouping key of an Aggregate that carries event time: a TIMESTAMP key named like a
+// watermarked column below it, or a window STRUCT<start, end> key when there is a watermark
+// below. -1 when there is none (then state is never evicted).
+int EventTimeKeyIndex(const LogicalPlan& aggregate);
+
 // OK when `analyzed` (a streaming plan) can run incrementally in `mode`.
 Status CheckStreamingSupport(const PlanPtr& analyzed, OutputMode mode);
 

@@ -169,10 +169,23 @@ DataFrame DataFrame::unionByName(const DataFrame& other, bool allow_missing_colu
 
 DataFrame DataFrame::distinct() const { return DataFrame(session_, plan::Distinct(plan_)); }
 
+namespace {
+// dropDuplicates is Spark's Deduplicate, not an aggregation: a stream must not run it as one.
+plan::PlanPtr MarkDeduplicate(plan::PlanPtr aggregate) {
+  auto p = std::make_shared<plan::LogicalPlan>(*aggregate);
+  p->deduplicate = true;
+  return p;
+}
+}  // namespace
+
 DataFrame DataFrame::dropDuplicates(const std::vector<std::string>& columns) const {
-  if (columns.empty()) return distinct();
   type::SchemaPtr schema = TryAnalyze(*session_, plan_);
   if (!schema) return distinct();
+  if (columns.empty()) {
+    std::vector<ExprPtr> all;
+    for (int i = 0; i < schema->num_fields(); ++i) all.push_back(ColumnAt(*schema, i));
+    return DataFrame(session_, MarkDeduplicate(plan::Aggregate(plan_, all, all)));
+  }
   // Spark: group by the given columns and keep the first value of every other column.
   std::vector<ExprPtr> keys, outputs;
   for (const auto& c : columns) keys.push_back(expr::Column(c));
@@ -183,7 +196,7 @@ DataFrame DataFrame::dropDuplicates(const std::vector<std::string>& columns) con
     ExprPtr col = ColumnAt(*schema, i);
     outputs.push_back(is_key ? col : expr::Alias(expr::Call("first", {col}), name));
   }
-  return DataFrame(session_, plan::Aggregate(plan_, keys, outputs));
+  return DataFrame(session_, MarkDeduplicate(plan::Aggregate(plan_, keys, outputs)));
 }
 
 DataFrame DataFrame::alias(const std::string& name) const {

@@ -18,13 +18,16 @@ std::string SessionState::DefaultConf(const std::string& key) {
   if (key == kShufflePartitions) return "8";
   if (key == "runnel.sql.warehouse.dir") return "runnel-warehouse";
   if (key == "runnel.sql.streaming.multipleWatermarkPolicy") return "min";
+  if (key == "runnel.sql.streaming.stateStore.provider") return "memory";
   return "";
 }
 
 std::map<std::string, std::string> SessionState::StreamingConf() const {
   return {{kShufflePartitions, std::to_string(shuffle_partitions())},
           {"runnel.sql.streaming.multipleWatermarkPolicy",
-           GetConf("runnel.sql.streaming.multipleWatermarkPolicy", DefaultConf("runnel.sql.streaming.multipleWatermarkPolicy"))}};
+           GetConf("runnel.sql.streaming.multipleWatermarkPolicy", DefaultConf("runnel.sql.streaming.multipleWatermarkPolicy"))},
+          {"runnel.sql.streaming.stateStore.provider",
+           GetConf("runnel.sql.streaming.stateStore.provider", DefaultConf("runnel.sql.streaming.stateStore.provider"))}};
 }
 
 std::shared_ptr<io::FileSystem> SessionState::StreamingFileSystem() const {

@@ -77,9 +77,14 @@ TEST_F(StreamingQueryTest, BatchActionsOnAStreamAndStreamsOfABatchFail) {
 }
 
 TEST_F(StreamingQueryTest, UnsupportedOperationsAreRejectedAtStart) {
-  auto agg = input_->toDF().groupBy(col("user")).count().writeStream().format("noop").outputMode("update").start();
+  auto agg = input_->toDF().groupBy(col("user")).count().writeStream().format("noop").start();
   ASSERT_FALSE(agg.ok());
-  EXPECT_NE(agg.status().message().find("Aggregation on a streaming DataFrame"), std::string::npos);
+  EXPECT_NE(agg.status().message().find("Append output mode not supported when there are streaming aggregations"),
+            std::string::npos);
+  auto dedup = input_->toDF().dropDuplicates({"user"}).writeStream().format("noop").outputMode("update").start();
+  ASSERT_FALSE(dedup.ok());
+  EXPECT_NE(dedup.status().message().find("dropDuplicates on a streaming DataFrame/Dataset is not supported yet"),
+            std::string::npos);
   auto complete = input_->toDF().writeStream().format("noop").outputMode("complete").start();
   ASSERT_FALSE(complete.ok());
   EXPECT_NE(complete.status().message().find("Complete output mode not supported"), std::string::npos);
@@ -422,6 +427,69 @@ TEST_F(StreamingQueryTest, ProgressReportsEventTimeWithAWatermark) {
   // The second batch runs with the watermark computed after the first: 15 s - 10 s.
   EXPECT_EQ(query->lastProgress()->eventTime.at("watermark"), "1970-01-01T00:00:05.000Z");
   ASSERT_TRUE(query->stop().ok());
+}
+
+}  // namespace
+}  // namespace runnel
+
+namespace runnel {
+namespace {
+
+// The same streaming aggregation on each state store provider, across a restart: the second
+// run continues from the stored groups.
+TEST_F(StreamingQueryTest, AggregationStateSurvivesRestartsWithEitherProvider) {
+  for (std::string provider : {"memory", "rocksdb"}) {
+    SCOPED_TRACE(provider);
+    std::filesystem::remove_all(dir_);
+    ASSERT_TRUE(session_->setConf("runnel.sql.streaming.stateStore.provider", provider).ok());
+    auto stream = *MemoryStream::Make(session_, "user STRING, amount BIGINT");
+    BatchLog log;
+    auto start = [&] {
+      return stream->toDF().groupBy(col("user")).agg(functions::sum(col("amount")).alias("total"),
+                                                      functions::count(col("*")).alias("n"))
+          .writeStream().outputMode("update").foreachBatch(log.Function())
+          .option("checkpointLocation", Checkpoint()).start();
+    };
+    auto first = start();
+    ASSERT_TRUE(first.ok()) << first.status().ToString();
+    ASSERT_TRUE(stream->addData({Event("a", 1), Event("b", 2), Event("a", 3)}).ok());
+    ASSERT_TRUE(first->processAllAvailable().ok());
+    auto progress = first->lastProgress();
+    ASSERT_EQ(progress->stateOperators.size(), 1u);
+    EXPECT_EQ(progress->stateOperators[0].operatorName, "stateStoreSave");
+    EXPECT_EQ(progress->stateOperators[0].numRowsTotal, 2);
+    EXPECT_EQ(progress->stateOperators[0].numRowsUpdated, 2);
+    EXPECT_NE(progress->json().find("\"stateOperators\":[{\"operatorName\":\"stateStoreSave\""), std::string::npos);
+    ASSERT_TRUE(first->stop().ok());
+    ASSERT_TRUE(stream->addData({Event("a", 10)}).ok());
+    auto second = start();
+    ASSERT_TRUE(second.ok()) << second.status().ToString();
+    ASSERT_TRUE(second->processAllAvailable().ok());
+    ASSERT_TRUE(second->stop().ok());
+    std::sort(log.batches[0].begin(), log.batches[0].end());
+    EXPECT_EQ(log.batches[0], (std::vector<std::string>{"[a,4,2]", "[b,2,1]"}));
+    EXPECT_EQ(log.batches[1], std::vector<std::string>{"[a,14,3]"});
+    EXPECT_TRUE(std::filesystem::exists(Checkpoint() + "/state/0/0/_metadata/schema"));
+  }
+  ASSERT_TRUE(session_->setConf("runnel.sql.streaming.stateStore.provider", "memory").ok());
+}
+
+// Changing the aggregation changes the state's schema: the restart fails and says what changed.
+TEST_F(StreamingQueryTest, IncompatibleStateSchemaIsAnErrorAtRestart) {
+  auto run = [&](bool with_count) {
+    auto grouped = input_->toDF().groupBy(col("user"));
+    DataFrame df = with_count ? grouped.agg(functions::sum(col("amount")), functions::count(col("*")))
+                              : grouped.agg(functions::sum(col("amount")));
+    return df.writeStream().outputMode("complete").format("noop").option("checkpointLocation", Checkpoint()).start();
+  };
+  auto first = run(false);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_TRUE(input_->addData({Event("a", 1)}).ok());
+  ASSERT_TRUE(first->processAllAvailable().ok());
+  ASSERT_TRUE(first->stop().ok());
+  auto second = run(true);
+  ASSERT_FALSE(second.ok());
+  EXPECT_NE(second.status().message().find("FIELD_ADDED"), std::string::npos) << second.status().ToString();
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "optimizer/optimizer.h"
 #include "plan/analyzer.h"
 #include "plan/streaming_support.h"
+#include "state/state_schema.h"
 #include "streaming/batch_output.h"
 #include "streaming/sources/memory_source.h"
 
@@ -108,7 +109,24 @@ Status MicroBatchExecution::Plan(const plan::PlanPtr& plan) {
   RUNNEL_RETURN_NOT_OK(plan::CheckStreamingSupport(analyzed_, options_.mode));
   RUNNEL_RETURN_NOT_OK(sink_->CheckOutputMode(options_.mode));
   RUNNEL_ASSIGN_OR_RAISE(optimized_, optimizer::Optimize(analyzed_, *options_.registry));
-  RUNNEL_ASSIGN_OR_RAISE(physical_, exec::PlanPhysical(optimized_, shuffle_partitions_));
+  stateful_context_.state_root = checkpoint_->StatePath();
+  stateful_context_.fs = options_.fs;
+  stateful_context_.config.provider = conf_.count(kStateStoreProviderConf) ? conf_[kStateStoreProviderConf] : "memory";
+  exec::PlannerHooks hooks;
+  hooks.stateful_aggregate = [this](exec::PhysicalOpPtr exchange, const plan::PlanPtr& aggregate,
+                                    type::SchemaPtr partial_schema) -> Result<exec::PhysicalOpPtr> {
+    auto op = std::make_shared<StatefulAggregateOp>(std::move(exchange), *aggregate, std::move(partial_schema),
+                                                    static_cast<int>(stateful_ops_.size()),
+                                                    plan::EventTimeKeyIndex(*aggregate), &stateful_context_);
+    stateful_ops_.push_back(op.get());
+    return exec::PhysicalOpPtr(op);
+  };
+  RUNNEL_ASSIGN_OR_RAISE(physical_, exec::PlanPhysical(optimized_, shuffle_partitions_, hooks));
+  for (auto* op : stateful_ops_) {
+    // The state must be read with the schema it was written with.
+    state::StateStoreId id{stateful_context_.state_root, op->operator_id(), 0, "default"};
+    RUNNEL_RETURN_NOT_OK(state::CheckStateSchema(*options_.fs, id, *op->key_schema(), *op->value_schema()));
+  }
   std::function<void(const exec::PhysicalOpPtr&)> find_watermarks = [&](const exec::PhysicalOpPtr& op) {
     for (const auto& c : op->children()) find_watermarks(c);
     if (auto* w = dynamic_cast<exec::EventTimeWatermarkOp*>(op.get())) watermark_ops_.push_back(w);
@@ -159,6 +177,13 @@ Status MicroBatchExecution::Recover() {
   return Status::OK();
 }
 
+bool MicroBatchExecution::NeedsNoDataBatch() const {
+  if (options_.mode == plan::OutputMode::kComplete) return false;
+  bool evicts = false;
+  for (auto* op : stateful_ops_) evicts |= op->has_event_time_key();
+  return evicts && tracker_->current_ms() > last_run_watermark_ms_ && last_run_watermark_ms_ >= 0;
+}
+
 Status MicroBatchExecution::Fault(const char* point, int64_t batch_id) const {
   return options_.fault_point ? options_.fault_point(point, batch_id) : Status::OK();
 }
@@ -175,7 +200,7 @@ Result<bool> MicroBatchExecution::ConstructNextBatch(std::map<std::string, int64
     seq.offsets.push_back(latest);
   }
   durations["latestOffset"] += ElapsedMs(start, options_.clock);
-  if (!new_data) return false;  // stateful operators (no-data batches) decide more here later
+  if (!new_data && !NeedsNoDataBatch()) return false;
 
   seq.metadata.batch_timestamp_ms = options_.clock->NowMicros() / 1000;
   seq.metadata.batch_watermark_ms = watermark_ms_;
@@ -221,6 +246,8 @@ Status MicroBatchExecution::RunBatch(std::map<std::string, int64_t>& durations, 
   // current_timestamp() is the batch's timestamp, the same when the batch is re-run.
   ctx.kernel.query_timestamp_micros = batch.offsets.metadata.batch_timestamp_ms * 1000;
   for (auto* op : watermark_ops_) (void)op->TakeStats();  // a failed earlier attempt's
+  for (auto* op : stateful_ops_) (void)op->TakeProgress();
+  stateful_context_.batch = StatefulBatch{batch.batch_id, batch.offsets.metadata.batch_watermark_ms, options_.mode};
   PlanBatchOutput output(physical_, ctx, [&] { return Fault("sink commit", batch.batch_id); });
   RUNNEL_RETURN_NOT_OK(Fault("sink write", batch.batch_id));
   RUNNEL_RETURN_NOT_OK(Timed(durations, "addBatch", options_.clock, [&] { return sink_->AddBatch(batch.batch_id, output); }));
@@ -235,6 +262,9 @@ Status MicroBatchExecution::RunBatch(std::map<std::string, int64_t>& durations, 
     batch_event_stats_.Merge(stats.back());
   }
   tracker_->Update(stats, delays);
+  batch_state_progress_.clear();
+  for (auto* op : stateful_ops_) batch_state_progress_.push_back(op->TakeProgress());
+  last_run_watermark_ms_ = batch.offsets.metadata.batch_watermark_ms;
   RUNNEL_RETURN_NOT_OK(Fault("commits write", batch.batch_id));
   CommitMetadata commit;
   commit.next_batch_watermark_ms = tracker_->current_ms();

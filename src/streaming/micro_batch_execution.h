@@ -28,6 +28,7 @@
 #include "streaming/checkpoint.h"
 #include "streaming/sink.h"
 #include "streaming/source.h"
+#include "streaming/stateful_aggregate.h"
 #include "streaming/streaming_relation.h"
 #include "streaming/watermark_tracker.h"
 
@@ -59,6 +60,8 @@ struct ExecutionOptions {
 
 // The settings a checkpoint pins: a restart must use the values of the first run.
 inline constexpr const char* kShufflePartitionsConf = "runnel.sql.shuffle.partitions";
+// "memory" (the default) or "rocksdb": where stateful operators keep their state.
+inline constexpr const char* kStateStoreProviderConf = "runnel.sql.streaming.stateStore.provider";
 
 class MicroBatchExecution {
  public:
@@ -102,6 +105,9 @@ class MicroBatchExecution {
   Result<plan::PlanPtr> AttachSources(const plan::PlanPtr& plan);
   Status Plan(const plan::PlanPtr& plan);
   Status Recover();
+  // Whether a batch must run without new data: a stateful operator would emit or evict because
+  // the watermark moved since the last batch (Spark's no-data batches).
+  bool NeedsNoDataBatch() const;
   // Decides whether a batch runs now; if so writes offsets/N and sets pending_.
   Result<bool> ConstructNextBatch(std::map<std::string, int64_t>& durations);
   Status RunBatch(std::map<std::string, int64_t>& durations, int64_t trigger_start_us);
@@ -125,6 +131,10 @@ class MicroBatchExecution {
   std::vector<exec::EventTimeWatermarkOp*> watermark_ops_;  // in plan order; owned by physical_
   std::optional<WatermarkTracker> tracker_;
   exec::EventTimeStats batch_event_stats_;  // this batch's, over every watermark operator
+  StatefulOperatorContext stateful_context_;       // read by the stateful operators while a batch runs
+  std::vector<StatefulAggregateOp*> stateful_ops_;  // owned by physical_
+  std::vector<StateOperatorProgress> batch_state_progress_;
+  int64_t last_run_watermark_ms_ = -1;  // the watermark the last batch ran with
   int shuffle_partitions_ = 8;
   std::map<std::string, std::string> conf_;  // effective (checkpoint wins)
 

@@ -60,6 +60,7 @@ void MicroBatchExecution::ReportProgress(const PendingBatch& batch,
   p.processedRowsPerSecond = PerSecond(p.numInputRows, processing);
   p.sink.description = sink_->Describe();
   p.sink.numOutputRows = num_output_rows < 0 ? 0 : num_output_rows;
+  p.stateOperators = batch_state_progress_;
   if (!watermark_ops_.empty()) {
     // Spark's eventTime: this batch's min, max and average event time, and its watermark.
     const exec::EventTimeStats& e = batch_event_stats_;

@@ -90,6 +90,9 @@ void MemorySource::ResetForNewQuery() {
 Status MemorySource::Commit(const std::string& end) {
   RUNNEL_ASSIGN_OR_RAISE(int64_t last, ParseIntegerOffset(end, Describe()));
   std::lock_guard<std::mutex> lock(mutex_);
+  // Several queries reading one stream each need its rows from their own position: trim only
+  // when one query reads it.
+  if (wakeups_.size() > 1) return Status::OK();
   int64_t drop = std::min<int64_t>(last - first_offset_ + 1, static_cast<int64_t>(batches_.size()));
   if (drop > 0) {
     batches_.erase(batches_.begin(), batches_.begin() + drop);

@@ -1,6 +1,7 @@
 // MemoryStream's source: batches added from C++, one offset per addData() call. Offsets are
 // the number of calls so far ("3"). Committed batches are dropped to bound memory, as Spark's
-// MemoryStream does, so one MemoryStream feeds one query at a time.
+// MemoryStream does, while a single query reads the stream; with several running at once
+// every row is kept.
 #pragma once
 
 #include <cstdint>

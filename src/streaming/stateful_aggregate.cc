@@ -1,0 +1,266 @@
+#include "streaming/stateful_aggregate.h"
+
+#include <chrono>
+
+#include "base/spelling.h"
+#include "exec/key_table.h"
+#include "streaming/state_row_codec.h"
+#include "vector/selection.h"
+
+namespace runnel::streaming {
+
+namespace {
+int64_t NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+type::SchemaPtr Fields(const type::Schema& schema, int first, int count) {
+  std::vector<type::Field> fields;
+  for (int i = first; i < first + count; ++i) fields.push_back(schema.field(i));
+  return std::make_shared<type::Schema>(std::move(fields));
+}
+
+std::vector<vector::ColumnPtr> Columns(const vector::Batch& batch, int first, int count) {
+  std::vector<vector::ColumnPtr> out;
+  for (int i = first; i < first + count; ++i) out.push_back(batch.column(i));
+  return out;
+}
+}  // namespace
+
+StatefulAggregateOp::StatefulAggregateOp(exec::PhysicalOpPtr exchange, const plan::LogicalPlan& aggregate,
+                                         type::SchemaPtr partial_schema, int operator_id, int event_time_key,
+                                         const StatefulOperatorContext* context)
+    : PhysicalOp(aggregate.schema, {std::move(exchange)}),
+      aggregates_(aggregate.aggregates),
+      partial_schema_(std::move(partial_schema)),
+      num_keys_(static_cast<int>(aggregate.group_by.size())),
+      operator_id_(operator_id),
+      event_time_key_(event_time_key),
+      context_(context) {
+  key_schema_ = Fields(*partial_schema_, 0, num_keys_);
+  value_schema_ = Fields(*partial_schema_, num_keys_, partial_schema_->num_fields() - num_keys_);
+  progress_.operatorName = "stateStoreSave";
+}
+
+std::string StatefulAggregateOp::Describe() const {
+  std::vector<std::string> aggs;
+  for (const auto& a : aggregates_) aggs.push_back(a.display);
+  return "StatefulAggregate operator=" + std::to_string(operator_id_) + " keys=[" +
+         base::JoinStrings(key_schema_->names(), ", ") + "] functions=[" + base::JoinStrings(aggs, ", ") + "]" +
+         (event_time_key_ >= 0 ? " eventTime=" + key_schema_->field(event_time_key_).name : "");
+}
+
+Result<state::StateStoreProvider*> StatefulAggregateOp::Provider(int partition) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = providers_.find(partition);
+  if (it == providers_.end()) {
+    state::StateStoreId id{context_->state_root, operator_id_, partition, "default"};
+    RUNNEL_ASSIGN_OR_RAISE(auto provider, state::StateStoreProvider::Open(id, context_->config, context_->fs));
+    it = providers_.emplace(partition, std::move(provider)).first;
+  }
+  return it->second.get();
+}
+
+bool StatefulAggregateOp::IsLate(const vector::Column& column, int64_t row, int64_t watermark_ms) const {
+  if (column.IsNull(row)) return false;
+  int64_t micros;
+  if (column.type_id() == type::TypeId::kStruct) {  // a window: late when its end is
+    type::Value window = column.GetValue(row);
+    const type::Value& end = window.children()[1];
+    if (end.is_null()) return false;
+    micros = end.bigint_value();
+  } else {
+    micros = column.values<int64_t>()[row];
+  }
+  return micros <= watermark_ms * 1000;
+}
+
+Result<vector::Batch> StatefulAggregateOp::FinalizeGroups(std::vector<vector::ColumnPtr> keys,
+                                                          const std::vector<vector::ColumnPtr>& states,
+                                                          int64_t num_groups) {
+  std::vector<uint32_t> ids(num_groups);
+  for (int64_t i = 0; i < num_groups; ++i) ids[i] = static_cast<uint32_t>(i);
+  size_t state_column = 0;
+  for (const auto& a : aggregates_) {
+    auto agg = a.bound->make();
+    agg->Resize(num_groups);
+    std::vector<vector::ColumnPtr> args(states.begin() + state_column,
+                                        states.begin() + state_column + a.bound->state_fields.size());
+    state_column += a.bound->state_fields.size();
+    if (num_groups > 0) RUNNEL_RETURN_NOT_OK(agg->Merge(args, ids.data(), num_groups));
+    RUNNEL_ASSIGN_OR_RAISE(vector::ColumnPtr result, agg->Finalize());
+    keys.push_back(std::move(result));
+  }
+  return vector::Batch(schema(), std::move(keys), num_groups);
+}
+
+Result<std::unique_ptr<vector::BatchStream>> StatefulAggregateOp::Execute(int partition, exec::ExecContext& ctx) {
+  RUNNEL_ASSIGN_OR_RAISE(auto input, children()[0]->Execute(partition, ctx));
+  RUNNEL_ASSIGN_OR_RAISE(auto batches, vector::DrainStream(*input));
+  RUNNEL_ASSIGN_OR_RAISE(auto output, RunPartition(partition, std::move(batches)));
+  return std::unique_ptr<vector::BatchStream>(new vector::VectorBatchStream(std::move(output)));
+}
+
+Result<std::vector<vector::Batch>> StatefulAggregateOp::RunPartition(int partition, std::vector<vector::Batch> input) {
+  const StatefulBatch& batch = context_->batch;
+  const bool evicting = event_time_key_ >= 0 && batch.mode != plan::OutputMode::kComplete;
+  int64_t start_ms = NowMs();
+  StateOperatorProgress metrics;
+
+  // 1. Drop late input, then group the batch's partial states by key.
+  std::vector<type::DataTypePtr> key_types;
+  for (const auto& f : key_schema_->fields()) key_types.push_back(f.type);
+  exec::KeyTable keys(key_types);
+  std::vector<std::unique_ptr<function::GroupedAggregator>> aggs;
+  for (const auto& a : aggregates_) aggs.push_back(a.bound->make());
+  std::vector<uint32_t> ids;
+  int64_t num_groups = num_keys_ == 0 ? 1 : 0;
+  for (auto& b : input) {
+    if (evicting && b.num_rows() > 0) {
+      const vector::Column& et = *b.column(event_time_key_);
+      vector::SelectionVector keep;
+      for (int64_t r = 0; r < b.num_rows(); ++r) {
+        if (!IsLate(et, r, batch.watermark_ms)) keep.push_back(static_cast<int32_t>(r));
+      }
+      int64_t dropped = b.num_rows() - static_cast<int64_t>(keep.size());
+      if (dropped > 0) {
+        metrics.numRowsDroppedByWatermark += dropped;
+        b = vector::TakeRows(b, keep);
+      }
+    }
+    int64_t n = b.num_rows();
+    if (n == 0) continue;
+    ids.resize(n);
+    if (num_keys_ == 0) {
+      std::fill(ids.begin(), ids.end(), 0u);
+    } else {
+      keys.Insert(Columns(b, 0, num_keys_), n, ids.data());
+      num_groups = keys.size();
+    }
+    int state_column = num_keys_;
+    for (size_t a = 0; a < aggs.size(); ++a) {
+      aggs[a]->Resize(num_groups);
+      size_t width = aggregates_[a].bound->state_fields.size();
+      RUNNEL_RETURN_NOT_OK(aggs[a]->Merge(Columns(b, state_column, static_cast<int>(width)), ids.data(), n));
+      state_column += static_cast<int>(width);
+    }
+  }
+  for (auto& a : aggs) a->Resize(num_groups);
+
+  // 2. Merge each touched group's stored state into it.
+  RUNNEL_ASSIGN_OR_RAISE(state::StateStoreProvider * provider, Provider(partition));
+  RUNNEL_ASSIGN_OR_RAISE(auto store, provider->GetStore(batch.batch_id));
+  std::vector<vector::ColumnPtr> key_columns = num_keys_ == 0 ? std::vector<vector::ColumnPtr>{} : keys.KeyColumns();
+  vector::Batch key_batch(key_schema_, key_columns, num_groups);
+  std::vector<std::string> key_bytes(num_groups);
+  std::vector<std::vector<type::Value>> previous;
+  std::vector<uint32_t> previous_ids;
+  for (int64_t g = 0; g < num_groups; ++g) {
+    key_bytes[g] = EncodeBatchRow(key_batch, 0, num_keys_, g);
+    RUNNEL_ASSIGN_OR_RAISE(auto stored, store->Get(key_bytes[g]));
+    if (!stored) continue;
+    RUNNEL_ASSIGN_OR_RAISE(auto row, DecodeStateRow(*stored, *value_schema_));
+    previous.push_back(std::move(row));
+    previous_ids.push_back(static_cast<uint32_t>(g));
+  }
+  if (!previous.empty()) {
+    vector::Batch prev = vector::Batch::FromRows(value_schema_, previous);
+    int state_column = 0;
+    for (size_t a = 0; a < aggs.size(); ++a) {
+      int width = static_cast<int>(aggregates_[a].bound->state_fields.size());
+      RUNNEL_RETURN_NOT_OK(aggs[a]->Merge(Columns(prev, state_column, width), previous_ids.data(),
+                                          static_cast<int64_t>(previous_ids.size())));
+      state_column += width;
+    }
+  }
+  std::vector<vector::ColumnPtr> states;
+  for (auto& a : aggs) {
+    RUNNEL_ASSIGN_OR_RAISE(auto s, a->States());
+    for (auto& c : s) states.push_back(std::move(c));
+  }
+  vector::Batch state_batch(value_schema_, states, num_groups);
+  bool touched_any = false;
+  for (int64_t g = 0; g < num_groups; ++g) {
+    // A global aggregate over no input keeps its stored state (or none) untouched.
+    if (num_keys_ == 0 && input.empty() && previous.empty()) break;
+    RUNNEL_RETURN_NOT_OK(store->Put(key_bytes[g], EncodeBatchRow(state_batch, 0, value_schema_->num_fields(), g)));
+    ++metrics.numRowsUpdated;
+    touched_any = true;
+  }
+  metrics.allUpdatesTimeMs = NowMs() - start_ms;
+
+  // 3. Emit per the output mode; evict groups behind the watermark.
+  std::vector<vector::Batch> out;
+  if (batch.mode == plan::OutputMode::kUpdate && touched_any) {
+    RUNNEL_ASSIGN_OR_RAISE(auto rows, FinalizeGroups(key_columns, states, num_groups));
+    out.push_back(std::move(rows));
+  }
+  int64_t removal_start = NowMs();
+  if (batch.mode == plan::OutputMode::kComplete || evicting) {
+    std::vector<std::vector<type::Value>> key_rows, value_rows;
+    std::vector<std::string> evicted;
+    auto it = store->Scan();
+    for (; it->Valid(); it->Next()) {
+      RUNNEL_ASSIGN_OR_RAISE(auto key, DecodeStateRow(it->key(), *key_schema_));
+      if (evicting) {
+        const type::Value& et = key[event_time_key_];
+        int64_t micros = et.is_null() ? INT64_MAX
+                         : et.type()->id() == type::TypeId::kStruct ? (et.children()[1].is_null() ? INT64_MAX : et.children()[1].bigint_value())
+                                                                     : et.bigint_value();
+        if (micros > batch.watermark_ms * 1000) continue;
+        evicted.emplace_back(it->key());
+        if (batch.mode != plan::OutputMode::kAppend) continue;  // update: forgotten silently
+      }
+      RUNNEL_ASSIGN_OR_RAISE(auto value, DecodeStateRow(it->value(), *value_schema_));
+      key_rows.push_back(std::move(key));
+      value_rows.push_back(std::move(value));
+    }
+    RUNNEL_RETURN_NOT_OK(it->status());
+    for (const auto& k : evicted) RUNNEL_RETURN_NOT_OK(store->Remove(k));
+    metrics.numRowsRemoved = static_cast<int64_t>(evicted.size());
+    if (!key_rows.empty()) {
+      vector::Batch k = vector::Batch::FromRows(key_schema_, key_rows);
+      vector::Batch v = vector::Batch::FromRows(value_schema_, value_rows);
+      RUNNEL_ASSIGN_OR_RAISE(auto rows, FinalizeGroups(Columns(k, 0, num_keys_), Columns(v, 0, v.num_columns()),
+                                                       static_cast<int64_t>(key_rows.size())));
+      out.push_back(std::move(rows));
+    } else if (batch.mode == plan::OutputMode::kComplete && num_keys_ == 0) {
+      // A global aggregate over nothing yet still has its one row (count(*) = 0).
+      RUNNEL_ASSIGN_OR_RAISE(auto rows, FinalizeGroups({}, states, 1));
+      out.push_back(std::move(rows));
+    }
+  }
+  metrics.allRemovalsTimeMs = NowMs() - removal_start;
+
+  int64_t commit_start = NowMs();
+  state::StateStoreMetrics store_metrics = store->metrics();
+  RUNNEL_RETURN_NOT_OK(store->Commit().status());
+  metrics.commitTimeMs = NowMs() - commit_start;
+  metrics.numRowsTotal = store_metrics.num_keys;
+  metrics.memoryUsedBytes = store_metrics.memory_bytes;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    progress_.numRowsTotal += metrics.numRowsTotal;
+    progress_.numRowsUpdated += metrics.numRowsUpdated;
+    progress_.numRowsRemoved += metrics.numRowsRemoved;
+    progress_.numRowsDroppedByWatermark += metrics.numRowsDroppedByWatermark;
+    progress_.allUpdatesTimeMs += metrics.allUpdatesTimeMs;
+    progress_.allRemovalsTimeMs += metrics.allRemovalsTimeMs;
+    progress_.commitTimeMs += metrics.commitTimeMs;
+    progress_.memoryUsedBytes += metrics.memoryUsedBytes;
+    progress_.numStateStoreInstances += 1;
+  }
+  return out;
+}
+
+StateOperatorProgress StatefulAggregateOp::TakeProgress() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  StateOperatorProgress out = progress_;
+  out.numShufflePartitions = NumPartitions();
+  progress_ = StateOperatorProgress{};
+  progress_.operatorName = out.operatorName;
+  return out;
+}
+
+}  // namespace runnel::streaming

@@ -1,0 +1,82 @@
+// Streaming aggregation (Spark's StateStoreRestore/Save): the final step of an aggregation over
+// a stream. Per shuffle partition and micro-batch it merges the batch's partial aggregates into
+// the states kept in the state store (one entry per group: key row -> partial-state row),
+// commits the store as version batch + 1, and emits per the output mode:
+//   complete: every group;  update: the groups this batch changed;
+//   append:   the groups whose event-time key fell behind the watermark, once, then forgets them.
+// With an event-time key (a watermarked timestamp, or a window over one) and append or update
+// mode, input behind the watermark is dropped and counted, and old groups are evicted. The cost
+// of a batch follows the number of groups it touches, not the size of the state (except in
+// complete mode and when evicting, which read the whole partition's state).
+#pragma once
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "exec/physical_op.h"
+#include "plan/logical_plan.h"
+#include "plan/streaming_support.h"
+#include "runnel/streaming_progress.h"
+#include "state/state_store.h"
+
+namespace runnel::streaming {
+
+// What every stateful operator needs to know about the batch being run; set by the executor
+// before the plan runs.
+struct StatefulBatch {
+  int64_t batch_id = 0;
+  int64_t watermark_ms = 0;  // rows and groups at or behind it are late / evictable
+  plan::OutputMode mode = plan::OutputMode::kAppend;
+};
+
+struct StatefulOperatorContext {
+  std::string state_root;  // <checkpoint>/state
+  std::shared_ptr<io::FileSystem> fs;
+  state::StateStoreConfig config;
+  StatefulBatch batch;
+};
+
+class StatefulAggregateOp final : public exec::PhysicalOp {
+ public:
+  // `event_time_key`: index of the grouping key that is event time (-1: none); a STRUCT key is a
+  // window, judged by its `end`.
+  StatefulAggregateOp(exec::PhysicalOpPtr exchange, const plan::LogicalPlan& aggregate, type::SchemaPtr partial_schema,
+                      int operator_id, int event_time_key, const StatefulOperatorContext* context);
+
+  int NumPartitions() const override { return children()[0]->NumPartitions(); }
+  Result<std::unique_ptr<vector::BatchStream>> Execute(int partition, exec::ExecContext& ctx) override;
+  std::string Describe() const override;
+
+  int operator_id() const { return operator_id_; }
+  bool has_event_time_key() const { return event_time_key_ >= 0; }
+  type::SchemaPtr key_schema() const { return key_schema_; }
+  type::SchemaPtr value_schema() const { return value_schema_; }
+  // This batch's metrics (summed over partitions); resets them.
+  StateOperatorProgress TakeProgress();
+
+ private:
+  Result<std::vector<vector::Batch>> RunPartition(int partition, std::vector<vector::Batch> input);
+  Result<state::StateStoreProvider*> Provider(int partition);
+  // Final values of groups given their key columns and state columns.
+  Result<vector::Batch> FinalizeGroups(std::vector<vector::ColumnPtr> keys, const std::vector<vector::ColumnPtr>& states,
+                                       int64_t num_groups);
+  // Whether row `row`'s event time (key column `column`) is at or behind the watermark.
+  bool IsLate(const vector::Column& column, int64_t row, int64_t watermark_ms) const;
+
+  std::vector<plan::AggregateCall> aggregates_;
+  type::SchemaPtr partial_schema_, key_schema_, value_schema_;
+  int num_keys_;
+  int operator_id_;
+  int event_time_key_;
+  const StatefulOperatorContext* context_;
+
+  std::mutex mutex_;
+  std::map<int, std::unique_ptr<state::StateStoreProvider>> providers_;
+  StateOperatorProgress progress_;
+};
+
+}  // namespace runnel::streaming

@@ -85,15 +85,24 @@ Status CheckJoin(const LogicalPlan& node) {
 
 bool HasAggregation(const PlanPtr& plan);
 
+bool HasStatefulOperator(const PlanPtr& plan) {
+  if (plan->is_streaming() && plan->kind == PlanKind::kAggregate) return true;
+  return std::any_of(plan->children.begin(), plan->children.end(), HasStatefulOperator);
+}
+
 Status CheckAggregate(const LogicalPlan& node, OutputMode mode) {
-  if (node.deduplicate) {
-    return Unsupported("dropDuplicates on a streaming DataFrame/Dataset is not supported yet");
-  }
   for (const auto& c : node.children) {
-    if (HasAggregation(c)) {
-      return Unsupported("Multiple streaming aggregations are not supported yet: this query aggregates "
-                         "the output of another aggregation on the stream");
+    if (HasStatefulOperator(c)) {
+      return Unsupported("Multiple stateful operators in one streaming query are not supported yet: this query "
+                         "aggregates or deduplicates the output of another aggregation or deduplication");
     }
+  }
+  if (node.deduplicate) {
+    if (mode == OutputMode::kComplete) {
+      return Unsupported("Complete output mode not supported when there are no streaming aggregations on streaming "
+                         "DataFrames/Datasets (dropDuplicates is not an aggregation)");
+    }
+    return Status::OK();
   }
   if (mode == OutputMode::kAppend && EventTimeKeyIndex(node) < 0) {
     return Unsupported(
@@ -143,7 +152,7 @@ void WatermarkColumns(const LogicalPlan& plan, std::vector<std::string>* names) 
 }
 
 bool HasAggregation(const PlanPtr& plan) {
-  if (plan->is_streaming() && (plan->kind == PlanKind::kAggregate || plan->kind == PlanKind::kDistinct)) return true;
+  if (plan->is_streaming() && plan->kind == PlanKind::kAggregate && !plan->deduplicate) return true;
   return std::any_of(plan->children.begin(), plan->children.end(), HasAggregation);
 }
 

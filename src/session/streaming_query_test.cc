@@ -81,10 +81,9 @@ TEST_F(StreamingQueryTest, UnsupportedOperationsAreRejectedAtStart) {
   ASSERT_FALSE(agg.ok());
   EXPECT_NE(agg.status().message().find("Append output mode not supported when there are streaming aggregations"),
             std::string::npos);
-  auto dedup = input_->toDF().dropDuplicates({"user"}).writeStream().format("noop").outputMode("update").start();
+  auto dedup = input_->toDF().dropDuplicates({"user"}).writeStream().format("noop").outputMode("complete").start();
   ASSERT_FALSE(dedup.ok());
-  EXPECT_NE(dedup.status().message().find("dropDuplicates on a streaming DataFrame/Dataset is not supported yet"),
-            std::string::npos);
+  EXPECT_NE(dedup.status().message().find("Complete output mode not supported"), std::string::npos);
   auto complete = input_->toDF().writeStream().format("noop").outputMode("complete").start();
   ASSERT_FALSE(complete.ok());
   EXPECT_NE(complete.status().message().find("Complete output mode not supported"), std::string::npos);
@@ -490,6 +489,57 @@ TEST_F(StreamingQueryTest, IncompatibleStateSchemaIsAnErrorAtRestart) {
   auto second = run(true);
   ASSERT_FALSE(second.ok());
   EXPECT_NE(second.status().message().find("FIELD_ADDED"), std::string::npos) << second.status().ToString();
+}
+
+}  // namespace
+}  // namespace runnel
+
+namespace runnel {
+namespace {
+
+// dropDuplicates on a stream: a key's first row once, across batches and restarts; with the
+// event time among the keys, late rows are dropped and old keys forgotten.
+TEST_F(StreamingQueryTest, DropDuplicatesEmitsEachKeyOnce) {
+  auto clicks = *MemoryStream::Make(session_, "id BIGINT, user STRING, ts TIMESTAMP");
+  auto click = [](int64_t id, const std::string& user, int64_t seconds) {
+    return Row({Value::BigInt(id), Value::String(user), Value::Timestamp(seconds * 1'000'000)});
+  };
+  BatchLog by_id, by_event;
+  auto start = [&](BatchLog& log, bool with_time) {
+    DataFrame df = with_time ? clicks->toDF().withWatermark("ts", "10 seconds").dropDuplicates({"id", "ts"})
+                             : clicks->toDF().dropDuplicates({"id"});
+    return df.writeStream().foreachBatch(log.Function())
+        .option("checkpointLocation", Checkpoint() + (with_time ? "-time" : "-id")).start();
+  };
+  auto ids = start(by_id, false);
+  auto events = start(by_event, true);
+  ASSERT_TRUE(ids.ok() && events.ok()) << ids.status().ToString() << events.status().ToString();
+  ASSERT_TRUE(clicks->addData({click(1, "a", 10), click(1, "a", 10), click(2, "b", 30)}).ok());
+  ASSERT_TRUE(ids->processAllAvailable().ok());
+  ASSERT_TRUE(events->processAllAvailable().ok());
+  ASSERT_TRUE(ids->stop().ok());  // a restart keeps the seen keys
+  ids = start(by_id, false);
+  ASSERT_TRUE(ids.ok());
+  // id 1 again (a duplicate); id 1 at 5 s is behind the watermark (30 - 10 = 20 s) for the
+  // event-time query; id 3 is new.
+  ASSERT_TRUE(clicks->addData({click(1, "a", 10), click(1, "z", 5), click(3, "c", 31)}).ok());
+  ASSERT_TRUE(ids->processAllAvailable().ok());
+  ASSERT_TRUE(events->processAllAvailable().ok());
+  std::vector<std::string> all_ids, all_events;
+  for (auto& [id, rows] : by_id.batches) all_ids.insert(all_ids.end(), rows.begin(), rows.end());
+  for (auto& [id, rows] : by_event.batches) all_events.insert(all_events.end(), rows.begin(), rows.end());
+  std::sort(all_ids.begin(), all_ids.end());
+  std::sort(all_events.begin(), all_events.end());
+  EXPECT_EQ(all_ids, (std::vector<std::string>{"[1,a,1970-01-01 00:00:10]", "[2,b,1970-01-01 00:00:30]",
+                                               "[3,c,1970-01-01 00:00:31]"}));
+  // (1, 10 s) came again: a duplicate; (1, 5 s) is late.
+  EXPECT_EQ(all_events, (std::vector<std::string>{"[1,a,1970-01-01 00:00:10]", "[2,b,1970-01-01 00:00:30]",
+                                                  "[3,c,1970-01-01 00:00:31]"}));
+  auto progress = events->lastProgress();
+  ASSERT_EQ(progress->stateOperators.size(), 1u);
+  EXPECT_EQ(progress->stateOperators[0].operatorName, "dedupe");
+  ASSERT_TRUE(ids->stop().ok());
+  ASSERT_TRUE(events->stop().ok());
 }
 
 }  // namespace

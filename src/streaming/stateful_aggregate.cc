@@ -1,5 +1,6 @@
 #include "streaming/stateful_aggregate.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "base/spelling.h"
@@ -37,16 +38,17 @@ StatefulAggregateOp::StatefulAggregateOp(exec::PhysicalOpPtr exchange, const pla
       num_keys_(static_cast<int>(aggregate.group_by.size())),
       operator_id_(operator_id),
       event_time_key_(event_time_key),
+      deduplicate_(aggregate.deduplicate),
       context_(context) {
   key_schema_ = Fields(*partial_schema_, 0, num_keys_);
   value_schema_ = Fields(*partial_schema_, num_keys_, partial_schema_->num_fields() - num_keys_);
-  progress_.operatorName = "stateStoreSave";
+  progress_.operatorName = deduplicate_ ? "dedupe" : "stateStoreSave";
 }
 
 std::string StatefulAggregateOp::Describe() const {
   std::vector<std::string> aggs;
   for (const auto& a : aggregates_) aggs.push_back(a.display);
-  return "StatefulAggregate operator=" + std::to_string(operator_id_) + " keys=[" +
+  return std::string(deduplicate_ ? "StreamingDeduplicate" : "StatefulAggregate") + " operator=" + std::to_string(operator_id_) + " keys=[" +
          base::JoinStrings(key_schema_->names(), ", ") + "] functions=[" + base::JoinStrings(aggs, ", ") + "]" +
          (event_time_key_ >= 0 ? " eventTime=" + key_schema_->field(event_time_key_).name : "");
 }
@@ -156,9 +158,18 @@ Result<std::vector<vector::Batch>> StatefulAggregateOp::RunPartition(int partiti
   std::vector<std::string> key_bytes(num_groups);
   std::vector<std::vector<type::Value>> previous;
   std::vector<uint32_t> previous_ids;
+  vector::SelectionVector first_seen;  // deduplicate: the groups no earlier batch had
   for (int64_t g = 0; g < num_groups; ++g) {
     key_bytes[g] = EncodeBatchRow(key_batch, 0, num_keys_, g);
     RUNNEL_ASSIGN_OR_RAISE(auto stored, store->Get(key_bytes[g]));
+    if (deduplicate_) {
+      if (stored) {
+        metrics.customMetrics["numDroppedDuplicateRows"] += 1;
+      } else {
+        first_seen.push_back(static_cast<int32_t>(g));
+      }
+      continue;
+    }
     if (!stored) continue;
     RUNNEL_ASSIGN_OR_RAISE(auto row, DecodeStateRow(*stored, *value_schema_));
     previous.push_back(std::move(row));
@@ -184,6 +195,7 @@ Result<std::vector<vector::Batch>> StatefulAggregateOp::RunPartition(int partiti
   for (int64_t g = 0; g < num_groups; ++g) {
     // A global aggregate over no input keeps its stored state (or none) untouched.
     if (num_keys_ == 0 && input.empty() && previous.empty()) break;
+    if (deduplicate_ && !std::binary_search(first_seen.begin(), first_seen.end(), static_cast<int32_t>(g))) continue;
     RUNNEL_RETURN_NOT_OK(store->Put(key_bytes[g], EncodeBatchRow(state_batch, 0, value_schema_->num_fields(), g)));
     ++metrics.numRowsUpdated;
     touched_any = true;
@@ -192,7 +204,15 @@ Result<std::vector<vector::Batch>> StatefulAggregateOp::RunPartition(int partiti
 
   // 3. Emit per the output mode; evict groups behind the watermark.
   std::vector<vector::Batch> out;
-  if (batch.mode == plan::OutputMode::kUpdate && touched_any) {
+  if (deduplicate_) {
+    if (!first_seen.empty()) {
+      vector::Batch k = vector::TakeRows(key_batch, first_seen);
+      vector::Batch v = vector::TakeRows(state_batch, first_seen);
+      RUNNEL_ASSIGN_OR_RAISE(auto rows, FinalizeGroups(Columns(k, 0, num_keys_), Columns(v, 0, v.num_columns()),
+                                                       static_cast<int64_t>(first_seen.size())));
+      out.push_back(std::move(rows));
+    }
+  } else if (batch.mode == plan::OutputMode::kUpdate && touched_any) {
     RUNNEL_ASSIGN_OR_RAISE(auto rows, FinalizeGroups(key_columns, states, num_groups));
     out.push_back(std::move(rows));
   }
@@ -210,7 +230,8 @@ Result<std::vector<vector::Batch>> StatefulAggregateOp::RunPartition(int partiti
                                                                      : et.bigint_value();
         if (micros > batch.watermark_ms * 1000) continue;
         evicted.emplace_back(it->key());
-        if (batch.mode != plan::OutputMode::kAppend) continue;  // update: forgotten silently
+        // update mode and deduplication forget old keys silently
+        if (batch.mode != plan::OutputMode::kAppend || deduplicate_) continue;
       }
       RUNNEL_ASSIGN_OR_RAISE(auto value, DecodeStateRow(it->value(), *value_schema_));
       key_rows.push_back(std::move(key));
@@ -250,6 +271,7 @@ Result<std::vector<vector::Batch>> StatefulAggregateOp::RunPartition(int partiti
     progress_.commitTimeMs += metrics.commitTimeMs;
     progress_.memoryUsedBytes += metrics.memoryUsedBytes;
     progress_.numStateStoreInstances += 1;
+    for (const auto& [name, value] : metrics.customMetrics) progress_.customMetrics[name] += value;
   }
   return out;
 }
@@ -260,6 +282,7 @@ StateOperatorProgress StatefulAggregateOp::TakeProgress() {
   out.numShufflePartitions = NumPartitions();
   progress_ = StateOperatorProgress{};
   progress_.operatorName = out.operatorName;
+  if (deduplicate_) out.customMetrics.emplace("numDroppedDuplicateRows", 0);
   return out;
 }
 

@@ -8,6 +8,11 @@
 // mode, input behind the watermark is dropped and counted, and old groups are evicted. The cost
 // of a batch follows the number of groups it touches, not the size of the state (except in
 // complete mode and when evicting, which read the whole partition's state).
+//
+// dropDuplicates on a stream (an Aggregate marked `deduplicate`: keys plus first() of the other
+// columns) runs here too, as Spark's StreamingDeduplicate: a key's first row is emitted once and
+// the key remembered; later rows with a stored key are dropped. With the event-time column among
+// the keys, rows behind the watermark are dropped and old keys forgotten.
 #pragma once
 
 #include <atomic>
@@ -72,6 +77,7 @@ class StatefulAggregateOp final : public exec::PhysicalOp {
   int num_keys_;
   int operator_id_;
   int event_time_key_;
+  bool deduplicate_;
   const StatefulOperatorContext* context_;
 
   std::mutex mutex_;

@@ -544,3 +544,46 @@ TEST_F(StreamingQueryTest, DropDuplicatesEmitsEachKeyOnce) {
 
 }  // namespace
 }  // namespace runnel
+
+namespace runnel {
+namespace {
+
+// Spark's EventTimeWatermarkSuite: with Trigger.Once a window closed by the watermark is emitted
+// only by the next run (no trailing no-data batch); Trigger.AvailableNow runs that batch first.
+TEST_F(StreamingQueryTest, OnceVersusAvailableNowForAClosingWindow) {
+  std::shared_ptr<MemoryStream> events;
+  auto fill = [&] {  // a MemoryStream drops what its one reader committed: a fresh one per query
+    events = *MemoryStream::Make(session_, "ts TIMESTAMP");
+    std::vector<Row> rows;
+    for (int s : {10, 11, 12, 13, 14, 15, 25}) rows.push_back(Row({Value::Timestamp(s * 1'000'000LL)}));
+    ASSERT_TRUE(events->addData(rows).ok());
+  };
+  fill();
+  auto run = [&](BatchLog& log, const std::string& checkpoint, Trigger trigger) {
+    auto query = events->toDF().withWatermark("ts", "10 seconds")
+                     .groupBy(functions::window(col("ts"), "5 seconds")).count()
+                     .select(col("window.start").cast("string"), col("count"))
+                     .writeStream().outputMode("append").foreachBatch(log.Function())
+                     .trigger(trigger).option("checkpointLocation", checkpoint).start();
+    ASSERT_TRUE(query.ok()) << query.status().ToString();
+    ASSERT_TRUE(query->awaitTermination().ok());
+  };
+  auto emitted = [](BatchLog& log) {
+    std::vector<std::string> out;
+    for (auto& [id, batch] : log.batches) out.insert(out.end(), batch.begin(), batch.end());
+    return out;
+  };
+  BatchLog once;
+  run(once, Checkpoint() + "-once", Trigger::Once());
+  EXPECT_TRUE(emitted(once).empty());
+  run(once, Checkpoint() + "-once", Trigger::Once());
+  EXPECT_EQ(emitted(once), std::vector<std::string>{"[1970-01-01 00:00:10,5]"});
+  BatchLog available;
+  fill();
+  run(available, Checkpoint() + "-available", Trigger::AvailableNow());
+  EXPECT_EQ(emitted(available), std::vector<std::string>{"[1970-01-01 00:00:10,5]"});
+  EXPECT_EQ(available.batches.size(), 2u);  // the data batch, then the no-data batch
+}
+
+}  // namespace
+}  // namespace runnel

@@ -166,6 +166,9 @@ Status MicroBatchExecution::Recover() {
     for (size_t i = 0; i < sources_.size(); ++i) sources_[i].committed = end_seq->offsets[i];
     next_batch_id_ = *latest + 1;
     watermark_ms_ = std::max(end_seq->metadata.batch_watermark_ms, commit->next_batch_watermark_ms);
+    // A watermark ahead of the one the last batch ran with means a no-data batch is due: a
+    // restarted query (Trigger.Once's next run) emits and evicts what the last batch closed.
+    last_run_watermark_ms_ = end_seq->metadata.batch_watermark_ms;
     return Status::OK();
   }
   // Batch `latest` was planned but not committed: run it again with exactly its offsets,

@@ -68,6 +68,9 @@ class DataFrame {
   DataFrame unionByName(const DataFrame& other, bool allow_missing_columns = false) const;
   DataFrame distinct() const;
   DataFrame dropDuplicates(const std::vector<std::string>& columns = {}) const;
+  // Streams only: duplicates are dropped while the first row's event time is within the
+  // watermark delay; then the key is forgotten (the event time need not be a key).
+  DataFrame dropDuplicatesWithinWatermark(const std::vector<std::string>& columns = {}) const;
   DataFrame alias(const std::string& name) const;
   // Event time: rows of this stream up to `delay` older than the latest event time seen may
   // still arrive ("10 seconds", "1 minute"); stateful operators drop rows behind the watermark

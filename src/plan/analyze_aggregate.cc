@@ -197,6 +197,10 @@ Result<PlanPtr> Analyzer::ResolveAggregate(const PlanPtr& node) const {
   }
   agg->resolved = true;
   agg->deduplicate = node->deduplicate;
+  agg->within_watermark = node->within_watermark;
+  if (node->within_watermark && !child->is_streaming()) {
+    return Status::Analysis("dropDuplicatesWithinWatermark is not supported with batch DataFrames/DataSets");
+  }
 
   auto project = std::make_shared<LogicalPlan>();
   project->kind = PlanKind::kProject;

@@ -74,6 +74,7 @@ struct LogicalPlan {
   std::vector<expr::ExprPtr> group_by;
   std::vector<AggregateCall> aggregates;  // after analysis
   bool deduplicate = false;  // built by dropDuplicates (a stream runs it as deduplication, not aggregation)
+  bool within_watermark = false;  // dropDuplicatesWithinWatermark: keys expire with the watermark
   // kJoin
   JoinType join_type = JoinType::kInner;
   expr::ExprPtr condition;                  // ON (before analysis); residual (after)

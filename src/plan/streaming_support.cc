@@ -84,6 +84,7 @@ Status CheckJoin(const LogicalPlan& node) {
 }
 
 bool HasAggregation(const PlanPtr& plan);
+void WatermarkColumns(const LogicalPlan& plan, std::vector<std::string>* names);
 
 bool HasStatefulOperator(const PlanPtr& plan) {
   if (plan->is_streaming() && plan->kind == PlanKind::kAggregate) return true;
@@ -98,6 +99,11 @@ Status CheckAggregate(const LogicalPlan& node, OutputMode mode) {
     }
   }
   if (node.deduplicate) {
+    std::vector<std::string> watermarked;
+    for (const auto& c : node.children) WatermarkColumns(*c, &watermarked);
+    if (node.within_watermark && watermarked.empty()) {
+      return Unsupported("dropDuplicatesWithinWatermark is not supported on streaming DataFrames/DataSets without watermark");
+    }
     if (mode == OutputMode::kComplete) {
       return Unsupported("Complete output mode not supported when there are no streaming aggregations on streaming "
                          "DataFrames/Datasets (dropDuplicates is not an aggregation)");

@@ -171,12 +171,19 @@ DataFrame DataFrame::distinct() const { return DataFrame(session_, plan::Distinc
 
 namespace {
 // dropDuplicates is Spark's Deduplicate, not an aggregation: a stream must not run it as one.
-plan::PlanPtr MarkDeduplicate(plan::PlanPtr aggregate) {
+plan::PlanPtr MarkDeduplicate(plan::PlanPtr aggregate, bool within_watermark = false) {
   auto p = std::make_shared<plan::LogicalPlan>(*aggregate);
   p->deduplicate = true;
+  p->within_watermark = within_watermark;
   return p;
 }
 }  // namespace
+
+DataFrame DataFrame::dropDuplicatesWithinWatermark(const std::vector<std::string>& columns) const {
+  DataFrame deduplicated = dropDuplicates(columns);
+  if (deduplicated.plan()->kind != plan::PlanKind::kAggregate) return deduplicated;  // an analysis error
+  return DataFrame(session_, MarkDeduplicate(deduplicated.plan(), /*within_watermark=*/true));
+}
 
 DataFrame DataFrame::dropDuplicates(const std::vector<std::string>& columns) const {
   type::SchemaPtr schema = TryAnalyze(*session_, plan_);

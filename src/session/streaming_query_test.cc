@@ -587,3 +587,42 @@ TEST_F(StreamingQueryTest, OnceVersusAvailableNowForAClosingWindow) {
 
 }  // namespace
 }  // namespace runnel
+
+namespace runnel {
+namespace {
+
+// dropDuplicatesWithinWatermark (Spark 3.5): a key's duplicates are dropped while the first
+// row's event time plus the delay is ahead of the watermark; then the key is forgotten and the
+// next row with it is emitted again. The event time need not be a key.
+TEST_F(StreamingQueryTest, DropDuplicatesWithinWatermark) {
+  auto clicks = *MemoryStream::Make(session_, "id BIGINT, ts TIMESTAMP");
+  auto click = [](int64_t id, int64_t seconds) {
+    return Row({Value::BigInt(id), Value::Timestamp(seconds * 1'000'000)});
+  };
+  BatchLog log;
+  auto query = clicks->toDF().withWatermark("ts", "10 seconds").dropDuplicatesWithinWatermark({"id"})
+                   .writeStream().foreachBatch(log.Function()).option("checkpointLocation", Checkpoint()).start();
+  ASSERT_TRUE(query.ok()) << query.status().ToString();
+  ASSERT_TRUE(clicks->addData({click(1, 10), click(1, 12)}).ok());  // one emitted
+  ASSERT_TRUE(query->processAllAvailable().ok());
+  ASSERT_TRUE(clicks->addData({click(1, 15), click(2, 40)}).ok());  // 1 is a duplicate; watermark -> 30 s
+  ASSERT_TRUE(query->processAllAvailable().ok());
+  ASSERT_TRUE(clicks->addData({click(1, 35)}).ok());  // key 1 expired at 10 + 10 <= 30: emitted again
+  ASSERT_TRUE(query->processAllAvailable().ok());
+  std::vector<std::string> all;
+  for (auto& [id, rows] : log.batches) all.insert(all.end(), rows.begin(), rows.end());
+  std::sort(all.begin(), all.end());
+  EXPECT_EQ(all, (std::vector<std::string>{"[1,1970-01-01 00:00:10]", "[1,1970-01-01 00:00:35]",
+                                           "[2,1970-01-01 00:00:40]"}));
+  EXPECT_EQ(query->lastProgress()->stateOperators[0].operatorName, "dedupeWithinWatermark");
+  ASSERT_TRUE(query->stop().ok());
+  auto without = clicks->toDF().dropDuplicatesWithinWatermark({"id"}).writeStream().format("noop").start();
+  ASSERT_FALSE(without.ok());
+  EXPECT_NE(without.status().message().find("without watermark"), std::string::npos);
+  auto batch = session_->createDataFrame({click(1, 1)}, "id BIGINT, ts TIMESTAMP").dropDuplicatesWithinWatermark({"id"}).collect();
+  ASSERT_FALSE(batch.ok());
+  EXPECT_NE(batch.status().message().find("not supported with batch DataFrames"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace runnel

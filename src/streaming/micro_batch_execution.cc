@@ -4,6 +4,7 @@
 #include <chrono>
 #include <map>
 
+#include "base/spelling.h"
 #include "base/uuid.h"
 #include "exec/physical_planner.h"
 #include "optimizer/optimizer.h"
@@ -70,6 +71,37 @@ Result<std::unique_ptr<MicroBatchExecution>> MicroBatchExecution::Make(const pla
   return exec;
 }
 
+namespace {
+const plan::LogicalPlan* FindWatermark(const plan::LogicalPlan& plan) {
+  if (plan.kind == plan::PlanKind::kEventTimeWatermark) return &plan;
+  for (const auto& c : plan.children) {
+    if (const auto* w = FindWatermark(*c)) return w;
+  }
+  return nullptr;
+}
+}  // namespace
+
+// dropDuplicatesWithinWatermark: where the partial rows hold the first row's event time (a key,
+// or the `value` state of first(ts)), and the watermark's delay (a key expires at ts + delay).
+Result<std::pair<int, int64_t>> WithinWatermarkEventTime(const plan::LogicalPlan& aggregate) {
+  const plan::LogicalPlan* watermark = FindWatermark(aggregate);
+  if (watermark == nullptr) {
+    return Status::Analysis("dropDuplicatesWithinWatermark is not supported on streaming DataFrames/DataSets without watermark");
+  }
+  const std::string& name = watermark->exprs[0]->name;
+  for (size_t i = 0; i < aggregate.group_by.size(); ++i) {
+    if (base::EqualsIgnoreCase(aggregate.group_by[i]->name, name)) return std::make_pair(static_cast<int>(i), watermark->delay_micros);
+  }
+  int column = static_cast<int>(aggregate.group_by.size());
+  for (const auto& a : aggregate.aggregates) {
+    if (a.function == "first" && a.args.size() == 1 && base::EqualsIgnoreCase(a.args[0]->name, name)) {
+      return std::make_pair(column, watermark->delay_micros);
+    }
+    column += static_cast<int>(a.bound->state_fields.size());
+  }
+  return Status::Analysis("dropDuplicatesWithinWatermark: the event-time column " + name + " is not in the rows");
+}
+
 Result<plan::PlanPtr> MicroBatchExecution::AttachSources(const plan::PlanPtr& root) {
   std::map<const plan::DataSource*, std::shared_ptr<MicroBatchInput>> inputs;
   std::function<Result<plan::PlanPtr>(const plan::PlanPtr&)> rewrite =
@@ -115,9 +147,16 @@ Status MicroBatchExecution::Plan(const plan::PlanPtr& plan) {
   exec::PlannerHooks hooks;
   hooks.stateful_aggregate = [this](exec::PhysicalOpPtr exchange, const plan::PlanPtr& aggregate,
                                     type::SchemaPtr partial_schema) -> Result<exec::PhysicalOpPtr> {
+    int event_time_column = plan::EventTimeKeyIndex(*aggregate);
+    int64_t expiry_delay = 0;
+    if (aggregate->within_watermark) {
+      RUNNEL_ASSIGN_OR_RAISE(auto source, WithinWatermarkEventTime(*aggregate));
+      event_time_column = source.first;
+      expiry_delay = source.second;
+    }
     auto op = std::make_shared<StatefulAggregateOp>(std::move(exchange), *aggregate, std::move(partial_schema),
-                                                    static_cast<int>(stateful_ops_.size()),
-                                                    plan::EventTimeKeyIndex(*aggregate), &stateful_context_);
+                                                    static_cast<int>(stateful_ops_.size()), event_time_column,
+                                                    expiry_delay, &stateful_context_);
     stateful_ops_.push_back(op.get());
     return exec::PhysicalOpPtr(op);
   };

@@ -30,19 +30,20 @@ std::vector<vector::ColumnPtr> Columns(const vector::Batch& batch, int first, in
 }  // namespace
 
 StatefulAggregateOp::StatefulAggregateOp(exec::PhysicalOpPtr exchange, const plan::LogicalPlan& aggregate,
-                                         type::SchemaPtr partial_schema, int operator_id, int event_time_key,
-                                         const StatefulOperatorContext* context)
+                                         type::SchemaPtr partial_schema, int operator_id, int event_time_column,
+                                         int64_t expiry_delay_micros, const StatefulOperatorContext* context)
     : PhysicalOp(aggregate.schema, {std::move(exchange)}),
       aggregates_(aggregate.aggregates),
       partial_schema_(std::move(partial_schema)),
       num_keys_(static_cast<int>(aggregate.group_by.size())),
       operator_id_(operator_id),
-      event_time_key_(event_time_key),
+      event_time_column_(event_time_column),
+      expiry_delay_micros_(expiry_delay_micros),
       deduplicate_(aggregate.deduplicate),
       context_(context) {
   key_schema_ = Fields(*partial_schema_, 0, num_keys_);
   value_schema_ = Fields(*partial_schema_, num_keys_, partial_schema_->num_fields() - num_keys_);
-  progress_.operatorName = deduplicate_ ? "dedupe" : "stateStoreSave";
+  progress_.operatorName = !deduplicate_ ? "stateStoreSave" : aggregate.within_watermark ? "dedupeWithinWatermark" : "dedupe";
 }
 
 std::string StatefulAggregateOp::Describe() const {
@@ -50,7 +51,7 @@ std::string StatefulAggregateOp::Describe() const {
   for (const auto& a : aggregates_) aggs.push_back(a.display);
   return std::string(deduplicate_ ? "StreamingDeduplicate" : "StatefulAggregate") + " operator=" + std::to_string(operator_id_) + " keys=[" +
          base::JoinStrings(key_schema_->names(), ", ") + "] functions=[" + base::JoinStrings(aggs, ", ") + "]" +
-         (event_time_key_ >= 0 ? " eventTime=" + key_schema_->field(event_time_key_).name : "");
+         (event_time_column_ >= 0 ? " eventTime=" + partial_schema_->field(event_time_column_).name : "");
 }
 
 Result<state::StateStoreProvider*> StatefulAggregateOp::Provider(int partition) {
@@ -76,6 +77,19 @@ bool StatefulAggregateOp::IsLate(const vector::Column& column, int64_t row, int6
     micros = column.values<int64_t>()[row];
   }
   return micros <= watermark_ms * 1000;
+}
+
+int64_t StatefulAggregateOp::EventTimeMicros(const std::vector<type::Value>& key,
+                                             const std::vector<type::Value>& value) const {
+  return EventTimeMicros(event_time_column_ < num_keys_ ? key[event_time_column_] : value[event_time_column_ - num_keys_]);
+}
+
+int64_t StatefulAggregateOp::EventTimeMicros(const type::Value& et) {
+  if (et.is_null()) return INT64_MAX;
+  if (et.type()->id() == type::TypeId::kStruct) {
+    return et.children()[1].is_null() ? INT64_MAX : et.children()[1].bigint_value();
+  }
+  return et.bigint_value();
 }
 
 Result<vector::Batch> StatefulAggregateOp::FinalizeGroups(std::vector<vector::ColumnPtr> keys,
@@ -106,7 +120,7 @@ Result<std::unique_ptr<vector::BatchStream>> StatefulAggregateOp::Execute(int pa
 
 Result<std::vector<vector::Batch>> StatefulAggregateOp::RunPartition(int partition, std::vector<vector::Batch> input) {
   const StatefulBatch& batch = context_->batch;
-  const bool evicting = event_time_key_ >= 0 && batch.mode != plan::OutputMode::kComplete;
+  const bool evicting = event_time_column_ >= 0 && batch.mode != plan::OutputMode::kComplete;
   int64_t start_ms = NowMs();
   StateOperatorProgress metrics;
 
@@ -120,7 +134,7 @@ Result<std::vector<vector::Batch>> StatefulAggregateOp::RunPartition(int partiti
   int64_t num_groups = num_keys_ == 0 ? 1 : 0;
   for (auto& b : input) {
     if (evicting && b.num_rows() > 0) {
-      const vector::Column& et = *b.column(event_time_key_);
+      const vector::Column& et = *b.column(event_time_column_);
       vector::SelectionVector keep;
       for (int64_t r = 0; r < b.num_rows(); ++r) {
         if (!IsLate(et, r, batch.watermark_ms)) keep.push_back(static_cast<int32_t>(r));
@@ -192,11 +206,18 @@ Result<std::vector<vector::Batch>> StatefulAggregateOp::RunPartition(int partiti
   }
   vector::Batch state_batch(value_schema_, states, num_groups);
   bool touched_any = false;
+  int64_t batch_earliest = INT64_MAX;
   for (int64_t g = 0; g < num_groups; ++g) {
     // A global aggregate over no input keeps its stored state (or none) untouched.
     if (num_keys_ == 0 && input.empty() && previous.empty()) break;
     if (deduplicate_ && !std::binary_search(first_seen.begin(), first_seen.end(), static_cast<int32_t>(g))) continue;
     RUNNEL_RETURN_NOT_OK(store->Put(key_bytes[g], EncodeBatchRow(state_batch, 0, value_schema_->num_fields(), g)));
+    if (evicting) {
+      const vector::Batch& holder = event_time_column_ < num_keys_ ? key_batch : state_batch;
+      int column = event_time_column_ < num_keys_ ? event_time_column_ : event_time_column_ - num_keys_;
+      type::Value et = holder.column(column)->GetValue(g);
+      batch_earliest = std::min(batch_earliest, EventTimeMicros(et));
+    }
     ++metrics.numRowsUpdated;
     touched_any = true;
   }
@@ -217,28 +238,43 @@ Result<std::vector<vector::Batch>> StatefulAggregateOp::RunPartition(int partiti
     out.push_back(std::move(rows));
   }
   int64_t removal_start = NowMs();
-  if (batch.mode == plan::OutputMode::kComplete || evicting) {
+  // Whether any stored group can be evicted: only then is the partition's state scanned.
+  bool may_evict = evicting;
+  if (evicting) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto known = earliest_event_micros_.find(partition);
+    if (known != earliest_event_micros_.end()) {
+      known->second = std::min(known->second, batch_earliest);
+      may_evict = known->second != INT64_MAX && known->second <= batch.watermark_ms * 1000 - expiry_delay_micros_;
+    }
+  }
+  int64_t survivors_earliest = INT64_MAX;
+  if (batch.mode == plan::OutputMode::kComplete || may_evict) {
     std::vector<std::vector<type::Value>> key_rows, value_rows;
     std::vector<std::string> evicted;
     auto it = store->Scan();
     for (; it->Valid(); it->Next()) {
       RUNNEL_ASSIGN_OR_RAISE(auto key, DecodeStateRow(it->key(), *key_schema_));
+      RUNNEL_ASSIGN_OR_RAISE(auto value, DecodeStateRow(it->value(), *value_schema_));
       if (evicting) {
-        const type::Value& et = key[event_time_key_];
-        int64_t micros = et.is_null() ? INT64_MAX
-                         : et.type()->id() == type::TypeId::kStruct ? (et.children()[1].is_null() ? INT64_MAX : et.children()[1].bigint_value())
-                                                                     : et.bigint_value();
-        if (micros > batch.watermark_ms * 1000) continue;
+        int64_t micros = EventTimeMicros(key, value);
+        if (micros == INT64_MAX || micros > batch.watermark_ms * 1000 - expiry_delay_micros_) {
+          survivors_earliest = std::min(survivors_earliest, micros);
+          continue;
+        }
         evicted.emplace_back(it->key());
         // update mode and deduplication forget old keys silently
         if (batch.mode != plan::OutputMode::kAppend || deduplicate_) continue;
       }
-      RUNNEL_ASSIGN_OR_RAISE(auto value, DecodeStateRow(it->value(), *value_schema_));
       key_rows.push_back(std::move(key));
       value_rows.push_back(std::move(value));
     }
     RUNNEL_RETURN_NOT_OK(it->status());
     for (const auto& k : evicted) RUNNEL_RETURN_NOT_OK(store->Remove(k));
+    if (evicting) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      earliest_event_micros_[partition] = survivors_earliest;
+    }
     metrics.numRowsRemoved = static_cast<int64_t>(evicted.size());
     if (!key_rows.empty()) {
       vector::Batch k = vector::Batch::FromRows(key_schema_, key_rows);

@@ -47,17 +47,20 @@ struct StatefulOperatorContext {
 
 class StatefulAggregateOp final : public exec::PhysicalOp {
  public:
-  // `event_time_key`: index of the grouping key that is event time (-1: none); a STRUCT key is a
-  // window, judged by its `end`.
+  // `event_time_column`: the column of the partial rows holding event time (-1: none): a
+  // grouping key, or (dropDuplicatesWithinWatermark) the first() state of the event-time
+  // column; a STRUCT is a window, judged by its `end`. A group expires when its event time plus
+  // `expiry_delay_micros` is at or behind the watermark.
   StatefulAggregateOp(exec::PhysicalOpPtr exchange, const plan::LogicalPlan& aggregate, type::SchemaPtr partial_schema,
-                      int operator_id, int event_time_key, const StatefulOperatorContext* context);
+                      int operator_id, int event_time_column, int64_t expiry_delay_micros,
+                      const StatefulOperatorContext* context);
 
   int NumPartitions() const override { return children()[0]->NumPartitions(); }
   Result<std::unique_ptr<vector::BatchStream>> Execute(int partition, exec::ExecContext& ctx) override;
   std::string Describe() const override;
 
   int operator_id() const { return operator_id_; }
-  bool has_event_time_key() const { return event_time_key_ >= 0; }
+  bool has_event_time_key() const { return event_time_column_ >= 0; }
   type::SchemaPtr key_schema() const { return key_schema_; }
   type::SchemaPtr value_schema() const { return value_schema_; }
   // This batch's metrics (summed over partitions); resets them.
@@ -71,17 +74,25 @@ class StatefulAggregateOp final : public exec::PhysicalOp {
                                        int64_t num_groups);
   // Whether row `row`'s event time (key column `column`) is at or behind the watermark.
   bool IsLate(const vector::Column& column, int64_t row, int64_t watermark_ms) const;
+  // A stored group's event time in microseconds (INT64_MAX when unknown: never evicted).
+  int64_t EventTimeMicros(const std::vector<type::Value>& key, const std::vector<type::Value>& value) const;
+  static int64_t EventTimeMicros(const type::Value& event_time);
 
   std::vector<plan::AggregateCall> aggregates_;
   type::SchemaPtr partial_schema_, key_schema_, value_schema_;
   int num_keys_;
   int operator_id_;
-  int event_time_key_;
+  int event_time_column_;
+  int64_t expiry_delay_micros_;
   bool deduplicate_;
   const StatefulOperatorContext* context_;
 
   std::mutex mutex_;
   std::map<int, std::unique_ptr<state::StateStoreProvider>> providers_;
+  // Per partition, the earliest event time among the stored groups (absent: unknown, as after a
+  // restart). Eviction scans the partition's state only when the watermark has reached it, so
+  // a batch that evicts nothing costs what its own groups cost, whatever the state's size.
+  std::map<int, int64_t> earliest_event_micros_;
   StateOperatorProgress progress_;
 };
 

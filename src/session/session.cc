@@ -19,6 +19,7 @@ std::string SessionState::DefaultConf(const std::string& key) {
   if (key == "runnel.sql.warehouse.dir") return "runnel-warehouse";
   if (key == "runnel.sql.streaming.multipleWatermarkPolicy") return "min";
   if (key == "runnel.sql.streaming.stateStore.provider") return "memory";
+  if (key == "runnel.sql.streaming.noDataMicroBatches.enabled") return "true";
   return "";
 }
 

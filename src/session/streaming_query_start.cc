@@ -95,6 +95,8 @@ Result<StreamingQuery> StartStreamingQuery(const std::shared_ptr<SessionState>& 
   opts.trigger = options.trigger;
   opts.mode = options.mode;
   opts.conf = session->StreamingConf();
+  opts.no_data_batches =
+      base::ToLower(session->GetConf("runnel.sql.streaming.noDataMicroBatches.enabled", "true")) != "false";
   std::weak_ptr<StreamsState> weak_streams = streams;
   opts.on_progress = [weak_streams,
                       own = std::move(options.on_progress)](const StreamingQueryProgress& p) {

@@ -220,7 +220,7 @@ Status MicroBatchExecution::Recover() {
 }
 
 bool MicroBatchExecution::NeedsNoDataBatch() const {
-  if (options_.mode == plan::OutputMode::kComplete) return false;
+  if (!options_.no_data_batches || options_.mode == plan::OutputMode::kComplete) return false;
   bool evicts = false;
   for (auto* op : stateful_ops_) evicts |= op->has_event_time_key();
   return evicts && tracker_->current_ms() > last_run_watermark_ms_ && last_run_watermark_ms_ >= 0;

@@ -53,6 +53,9 @@ struct ExecutionOptions {
   int64_t min_batches_to_retain = 100;
   int64_t no_data_progress_interval_ms = 10000;
   int num_recent_progress = 100;
+  // runnel.sql.streaming.noDataMicroBatches.enabled: run a batch without new data when the
+  // watermark moved and a stateful operator would emit or evict (Spark's default: on).
+  bool no_data_batches = true;
   FaultPoint fault_point;
   std::function<void(const StreamingQueryProgress&)> on_progress;
   std::function<void()> on_idle;

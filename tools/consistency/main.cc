@@ -3,7 +3,9 @@
 // runs the query as a stream with random micro-batch splits, restarts and crashes, folds the
 // output per output mode, and compares it with the same query run as a batch over the input
 // minus the rows the semantics drop as late. Queries the engine rejects today are checked for
-// their start() error. Exits non-zero on the first mismatch, printing how to reproduce it.
+// their start() error. A query's first mismatch is printed with how to reproduce it, and the
+// exit status is non-zero. The ctest consistency_harness is a bounded run;
+// tools/consistency/long_run.sh is the longer one (docs/testing-streaming.md).
 //
 //   runnel-consistency [--seed N] [--iterations N] [--query NAME] [--include-known-bugs] [--list]
 #include <unistd.h>

@@ -25,7 +25,7 @@ void Title(const char* text) { std::printf("\n== %s\n", text); }
 // The same business logic as a stream: the sales arrive as one CSV file per day, a streaming
 // query turns each new file into a micro-batch and appends the priced lines to a Parquet
 // directory, exactly once; a batch read of that directory then equals the batch query.
-Status RunStream(const runnel::Session& session, const DataFrame& sales, const std::string& out_dir) {
+Status RunStream(runnel::Session& session, const DataFrame& sales, const std::string& out_dir) {
   Title("Streaming: the sales arrive one file per day; the same query runs as a stream");
   RUNNEL_RETURN_NOT_OK(sales.withColumn("day", to_date(col("ordered_at")))
                            .write()
@@ -72,9 +72,27 @@ Status RunStream(const runnel::Session& session, const DataFrame& sales, const s
               static_cast<long long>(streamed_rows), static_cast<long long>(batch_rows),
               static_cast<long long>(same_rows),
               streamed_rows == batch_rows && same_rows == batch_rows ? "the same answer" : "DIFFERENT");
-  return streamed.groupBy("day").agg(count(col("*")).alias("orders"), sum(col("revenue")).alias("revenue"))
-      .orderBy("day")
-      .show();
+  RUNNEL_RETURN_NOT_OK(
+      streamed.groupBy("day").agg(count(col("*")).alias("orders"), sum(col("revenue")).alias("revenue")).orderBy("day").show());
+
+  Title("Streaming aggregation: revenue per product, kept in the state store (complete mode)");
+  RemoveTree(out_dir + "/checkpoints/revenue");
+  RUNNEL_ASSIGN_OR_RAISE(runnel::StreamingQuery totals,
+                         priced(arriving).groupBy("product")
+                             .agg(count(col("*")).alias("orders"), sum(col("revenue")).alias("revenue"))
+                             .writeStream()
+                             .outputMode("complete")
+                             .format("memory")
+                             .queryName("revenue_per_product")
+                             .option("checkpointLocation", out_dir + "/checkpoints/revenue")
+                             .trigger(runnel::Trigger::AvailableNow())
+                             .start());
+  RUNNEL_RETURN_NOT_OK(totals.awaitTermination());
+  const auto state = totals.lastProgress()->stateOperators.at(0);
+  std::printf("%lld batches; state: %lld groups in the store\n", static_cast<long long>(totals.recentProgress().size()),
+              static_cast<long long>(state.numRowsTotal));
+  RUNNEL_ASSIGN_OR_RAISE(DataFrame table, session.sql("SELECT * FROM revenue_per_product ORDER BY revenue DESC"));
+  return table.show();
 }
 
 Status Run(const std::string& data_dir, const std::string& out_dir) {

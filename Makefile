@@ -48,7 +48,7 @@ test-asan: deps
 FUZZ_SECONDS ?= 30
 fuzz: deps
 	@cmake --preset fuzz >/dev/null
-	@cmake --build --preset fuzz -j $(JOBS)
+	@cmake --build --preset fuzz -j $(JOBS) --target fuzzers
 	@for f in build/fuzz/fuzz/*_fuzz; do \
 	  name=$$(basename $$f); mkdir -p build/fuzz/corpus/$$name; \
 	  seeds=fuzz/corpus/$${name%_fuzz}; if [ -d $$seeds ]; then cp $$seeds/* build/fuzz/corpus/$$name/; fi; \

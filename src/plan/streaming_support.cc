@@ -1,7 +1,6 @@
 #include "plan/streaming_support.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "base/spelling.h"
 
@@ -17,8 +16,7 @@ const char* OutputModeName(OutputMode mode) {
 }
 
 Result<OutputMode> ParseOutputMode(const std::string& text) {
-  std::string lower = text;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::string lower = base::ToLower(text);
   if (lower == "append") return OutputMode::kAppend;
   if (lower == "update") return OutputMode::kUpdate;
   if (lower == "complete") return OutputMode::kComplete;

@@ -118,6 +118,9 @@ class MicroBatchExecution {
                       const std::map<std::string, int64_t>& durations,
                       int64_t trigger_start_us, int64_t num_output_rows);
   void ReportIdle(int64_t now_us);
+  // A progress entry with the query's identity; Publish() keeps it and tells the listeners.
+  StreamingQueryProgress NewProgress(int64_t timestamp_us, int64_t batch_id) const;
+  void Publish(StreamingQueryProgress p, int64_t now_us);
   Status Fault(const char* point, int64_t batch_id) const;
   void SetStatus(const std::string& message, bool data_available, bool trigger_active);
   // Sleeps until `deadline_us` on the query's clock, waking early on Stop(), and on Wake()

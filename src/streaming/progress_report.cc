@@ -1,26 +1,17 @@
 // The progress a MicroBatchExecution reports after each batch and while idle.
-#include <algorithm>
-#include <cmath>
-#include <cstdio>
-#include <ctime>
-
+#include "format/cell_formatter.h"
 #include "streaming/micro_batch_execution.h"
 
 namespace runnel::streaming {
 
-// "2026-11-24T17:30:00.123Z"
+namespace {
+// "2026-11-24T17:30:00.123Z", as Spark prints progress timestamps.
 std::string IsoTimestampMillis(int64_t micros) {
-  int64_t ms = micros / 1000;
-  if (micros < 0 && micros % 1000 != 0) --ms;
-  std::time_t seconds = static_cast<std::time_t>(ms >= 0 ? ms / 1000 : (ms - 999) / 1000);
-  int millis = static_cast<int>(ms - static_cast<int64_t>(seconds) * 1000);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char buf[64];
-  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, millis);
-  return buf;
+  std::string out;
+  format::AppendIsoTimestamp(micros, &out);
+  return out;
 }
+}  // namespace
 
 namespace {
 double PerSecond(int64_t rows, int64_t micros) {
@@ -33,12 +24,7 @@ void MicroBatchExecution::ReportProgress(const PendingBatch& batch,
                                          const std::map<std::string, int64_t>& durations,
                                          int64_t trigger_start_us, int64_t num_output_rows) {
   int64_t now = options_.clock->NowMicros();
-  StreamingQueryProgress p;
-  p.id = id();
-  p.runId = options_.run_id;
-  if (!options_.name.empty()) p.name = options_.name;
-  p.timestamp = IsoTimestampMillis(trigger_start_us);
-  p.batchId = batch.batch_id;
+  StreamingQueryProgress p = NewProgress(trigger_start_us, batch.batch_id);
   p.batchDuration = (now - trigger_start_us) / 1000;
   p.durationMs = durations;
   int64_t since_last = last_trigger_start_us_ >= 0 ? trigger_start_us - last_trigger_start_us_ : 0;
@@ -71,13 +57,7 @@ void MicroBatchExecution::ReportProgress(const PendingBatch& batch,
     }
     p.eventTime["watermark"] = IsoTimestampMillis(batch.offsets.metadata.batch_watermark_ms * 1000);
   }
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    progress_.push_back(p);
-    while (static_cast<int>(progress_.size()) > options_.num_recent_progress) progress_.pop_front();
-  }
-  last_idle_progress_us_ = now;
-  if (options_.on_progress) options_.on_progress(p);
+  Publish(std::move(p), now);
 }
 
 void MicroBatchExecution::ReportIdle(int64_t now_us) {
@@ -91,12 +71,7 @@ void MicroBatchExecution::ReportIdle(int64_t now_us) {
     last_idle_progress_us_ = now_us;
     return;
   }
-  StreamingQueryProgress p;
-  p.id = id();
-  p.runId = options_.run_id;
-  if (!options_.name.empty()) p.name = options_.name;
-  p.timestamp = IsoTimestampMillis(now_us);
-  p.batchId = next_batch_id_;
+  StreamingQueryProgress p = NewProgress(now_us, next_batch_id_);
   for (const auto& s : sources_) {
     SourceProgress sp;
     sp.description = s.source->Describe();
@@ -105,6 +80,20 @@ void MicroBatchExecution::ReportIdle(int64_t now_us) {
   }
   p.sink.description = sink_->Describe();
   p.sink.numOutputRows = 0;
+  Publish(std::move(p), now_us);
+}
+
+StreamingQueryProgress MicroBatchExecution::NewProgress(int64_t timestamp_us, int64_t batch_id) const {
+  StreamingQueryProgress p;
+  p.id = id();
+  p.runId = options_.run_id;
+  if (!options_.name.empty()) p.name = options_.name;
+  p.timestamp = IsoTimestampMillis(timestamp_us);
+  p.batchId = batch_id;
+  return p;
+}
+
+void MicroBatchExecution::Publish(StreamingQueryProgress p, int64_t now_us) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     progress_.push_back(p);

@@ -69,10 +69,8 @@ bool StatefulAggregateOp::IsLate(const vector::Column& column, int64_t row, int6
   if (column.IsNull(row)) return false;
   int64_t micros;
   if (column.type_id() == type::TypeId::kStruct) {  // a window: late when its end is
-    type::Value window = column.GetValue(row);
-    const type::Value& end = window.children()[1];
-    if (end.is_null()) return false;
-    micros = end.bigint_value();
+    micros = EventTimeMicros(column.GetValue(row));
+    if (micros == INT64_MAX) return false;
   } else {
     micros = column.values<int64_t>()[row];
   }

@@ -8,32 +8,11 @@
 #include "runnel/memory_stream.h"
 #include "session/session_state.h"
 #include "streaming/micro_batch_execution.h"
+#include "streaming/sinks/basic_sinks.h"
 #include "streaming/sources/memory_source.h"
 
 namespace runnel::consistency {
 namespace {
-
-// Keeps each committed batch's rows by batch id, as an idempotent external sink would: a batch
-// re-run after a crash replaces its own entry. Rows are kept only once the commit point passed.
-class CapturingSink final : public streaming::Sink {
- public:
-  explicit CapturingSink(std::map<int64_t, std::vector<Row>>* batches) : batches_(batches) {}
-  std::string Describe() const override { return "CapturingSink"; }
-  Status Open(const type::SchemaPtr& schema, streaming::OutputMode mode) override { return Status::OK(); }
-  Status AddBatch(int64_t batch_id, streaming::BatchOutput& output) override {
-    RUNNEL_ASSIGN_OR_RAISE(auto batches, output.Collect());
-    RUNNEL_RETURN_NOT_OK(output.BeforeCommit());
-    std::vector<Row> rows;
-    for (const auto& b : batches) {
-      for (int64_t r = 0; r < b.num_rows(); ++r) rows.emplace_back(b.GetRow(r));
-    }
-    (*batches_)[batch_id] = std::move(rows);
-    return Status::OK();
-  }
-
- private:
-  std::map<int64_t, std::vector<Row>>* batches_;
-};
 
 using Ends = std::array<int, 2>;  // per source, how many of its chunks
 
@@ -89,7 +68,7 @@ class Runner {
       crash_fired_ = true;
       return Status::Internal("crash before " + point + " of batch " + std::to_string(batch_id));
     };
-    auto sink = std::make_shared<CapturingSink>(&run_.batch_rows);
+    auto sink = std::make_shared<streaming::RowRecordingSink>(&run_.batch_rows);
     RUNNEL_ASSIGN_OR_RAISE(execution_, streaming::MicroBatchExecution::Make(plan_, sink, std::move(opts)));
     return Status::OK();
   }

@@ -8,55 +8,43 @@
 #include "runnel/memory_stream.h"
 #include "session/session_state.h"
 #include "streaming/micro_batch_execution.h"
+#include "streaming/sinks/basic_sinks.h"
 #include "streaming/sources/memory_source.h"
 #include "vector/selection.h"
 
 namespace runnel::slt {
 namespace {
 
-// Keeps each committed batch's rows by batch id, as an idempotent external sink would: a batch
-// re-run after a crash replaces its own entry. Rows reach it only when the commit point passes.
-class CapturingSink final : public streaming::Sink {
- public:
-  std::string Describe() const override { return "CapturingSink"; }
-  Status Open(const type::SchemaPtr& schema, streaming::OutputMode mode) override {
-    schema_ = schema;
-    mode_ = mode;
-    return Status::OK();
-  }
-  Status AddBatch(int64_t batch_id, streaming::BatchOutput& output) override {
-    RUNNEL_ASSIGN_OR_RAISE(auto batches, output.Collect());
-    RUNNEL_RETURN_NOT_OK(output.BeforeCommit());
-    std::vector<Row> rows;
-    for (const auto& b : batches) {
-      for (int64_t r = 0; r < b.num_rows(); ++r) rows.emplace_back(b.GetRow(r));
+// What a driven query's sink committed: every batch by id, and the ids the last trigger committed.
+struct SinkOutput {
+  streaming::RowRecordingSink::Batches batches;
+  std::vector<int64_t> last_trigger;
+  streaming::OutputMode mode = streaming::OutputMode::kAppend;
+
+  StatementResult Last(const type::Schema& schema) const {
+    StatementResult result{schema, {}};
+    for (int64_t id : last_trigger) {
+      const auto& rows = batches.at(id);
+      result.rows.insert(result.rows.end(), rows.begin(), rows.end());
     }
-    batches_[batch_id] = rows;
-    last_.insert(last_.end(), rows.begin(), rows.end());
-    return Status::OK();
-  }
-  void StartTrigger() { last_.clear(); }
-  StatementResult Last() const { return {*schema_, last_}; }
-  StatementResult All() const {
-    StatementResult result{*schema_, {}};
-    if (mode_ == streaming::OutputMode::kComplete) {
-      if (!batches_.empty()) result.rows = batches_.rbegin()->second;
-      return result;
-    }
-    for (const auto& [id, rows] : batches_) result.rows.insert(result.rows.end(), rows.begin(), rows.end());
     return result;
   }
-
- private:
-  type::SchemaPtr schema_ = std::make_shared<type::Schema>();
-  streaming::OutputMode mode_ = streaming::OutputMode::kAppend;
-  std::map<int64_t, std::vector<Row>> batches_;
-  std::vector<Row> last_;
+  // Complete mode: the last batch is the whole result.
+  StatementResult All(const type::Schema& schema) const {
+    StatementResult result{schema, {}};
+    if (mode == streaming::OutputMode::kComplete) {
+      if (!batches.empty()) result.rows = batches.rbegin()->second;
+      return result;
+    }
+    for (const auto& [id, rows] : batches) result.rows.insert(result.rows.end(), rows.begin(), rows.end());
+    return result;
+  }
 };
 
 struct DrivenQuery {
   std::string sql, mode, checkpoint;
-  std::shared_ptr<CapturingSink> sink = std::make_shared<CapturingSink>();
+  SinkOutput output;
+  std::shared_ptr<streaming::RowRecordingSink> sink;
   std::unique_ptr<streaming::MicroBatchExecution> execution;
   std::string armed_crash;  // engine point name ("sink commit"), "" when none
   bool crash_fired = false;  // the armed crash failed the last trigger
@@ -107,7 +95,7 @@ class RunnelStreamDriver final : public StreamDriver {
 
   Status Trigger(const std::string& name) override {
     RUNNEL_ASSIGN_OR_RAISE(DrivenQuery * query, Running(name));
-    query->sink->StartTrigger();
+    query->output.last_trigger.clear();
     auto ran = query->execution->RunOneTrigger();
     if (ran.ok()) return Status::OK();
     // A failed trigger leaves the query dead until restarted, like a killed process; when the
@@ -120,11 +108,11 @@ class RunnelStreamDriver final : public StreamDriver {
 
   Result<StatementResult> LastOutput(const std::string& name) override {
     RUNNEL_ASSIGN_OR_RAISE(DrivenQuery * query, Find(name));
-    return query->sink->Last();
+    return query->output.Last(*query->sink->schema());
   }
   Result<StatementResult> AllOutput(const std::string& name) override {
     RUNNEL_ASSIGN_OR_RAISE(DrivenQuery * query, Find(name));
-    return query->sink->All();
+    return query->output.All(*query->sink->schema());
   }
 
   Result<std::string> Watermark(const std::string& name) override {
@@ -186,6 +174,9 @@ class RunnelStreamDriver final : public StreamDriver {
       target->crash_fired = true;
       return Status::Internal("crash before " + point + " of batch " + std::to_string(batch_id));
     };
+    query.output.mode = mode;
+    query.sink = std::make_shared<streaming::RowRecordingSink>(
+        &query.output.batches, [target](int64_t batch_id) { target->output.last_trigger.push_back(batch_id); });
     RUNNEL_ASSIGN_OR_RAISE(query.execution, streaming::MicroBatchExecution::Make(df.plan(), query.sink, std::move(opts)));
     return Status::OK();
   }

@@ -1,9 +1,8 @@
 #include "streaming/sinks/basic_sinks.h"
 
-#include <algorithm>
-#include <cctype>
 #include <charconv>
 
+#include "base/spelling.h"
 #include "format/json/json_writer.h"
 #include "vector/pretty_print.h"
 
@@ -48,6 +47,23 @@ type::SchemaPtr MemorySink::schema() const {
   return schema_;
 }
 
+Status RowRecordingSink::Open(const type::SchemaPtr& schema, OutputMode) {
+  schema_ = schema;
+  return Status::OK();
+}
+
+Status RowRecordingSink::AddBatch(int64_t batch_id, BatchOutput& output) {
+  RUNNEL_ASSIGN_OR_RAISE(auto batches, output.Collect());
+  RUNNEL_RETURN_NOT_OK(output.BeforeCommit());
+  std::vector<Row> rows;
+  for (const auto& b : batches) {
+    for (int64_t r = 0; r < b.num_rows(); ++r) rows.emplace_back(b.GetRow(r));
+  }
+  (*batches_)[batch_id] = std::move(rows);
+  if (on_commit_) on_commit_(batch_id);
+  return Status::OK();
+}
+
 namespace {
 // One partition holding whatever the sink has when the scan opens it.
 class MemorySinkTable final : public plan::DataSource {
@@ -77,11 +93,6 @@ Result<int64_t> PositiveInteger(const std::string& key, const std::string& value
   }
   return n;
 }
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
 }  // namespace
 
 plan::DataSourcePtr MemorySink::AsTable() { return std::make_shared<MemorySinkTable>(shared_from_this()); }
@@ -90,17 +101,17 @@ Result<std::shared_ptr<ConsoleSink>> ConsoleSink::Make(const std::map<std::strin
                                                        std::function<void(const std::string&)> out) {
   std::shared_ptr<ConsoleSink> sink(new ConsoleSink());
   for (const auto& [key, value] : options) {
-    std::string k = Lower(key);
+    std::string k = base::ToLower(key);
     if (k == "numrows") {
       RUNNEL_ASSIGN_OR_RAISE(sink->num_rows_, PositiveInteger(key, value));
     } else if (k == "truncate") {
-      std::string v = Lower(value);
+      std::string v = base::ToLower(value);
       if (v != "true" && v != "false") {
         return Status::InvalidArgument("Invalid value '" + value + "' for option 'truncate': must be true or false");
       }
       sink->truncate_ = v == "true" ? 20 : 0;
     } else if (k == "format") {
-      std::string v = Lower(value);
+      std::string v = base::ToLower(value);
       if (v != "table" && v != "jsonl") {
         return Status::InvalidArgument("Invalid console format '" + value + "': use 'table' (the default) or 'jsonl'");
       }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "plan/data_source.h"
+#include "runnel/row.h"
 #include "streaming/sink.h"
 
 namespace runnel::streaming {
@@ -41,6 +42,27 @@ class MemorySink final : public Sink, public std::enable_shared_from_this<Memory
   OutputMode mode_ = OutputMode::kAppend;
   int64_t last_batch_id_ = -1;
   std::vector<vector::Batch> rows_;
+};
+
+// Keeps each committed batch's rows by batch id in a map the caller owns, so it outlives restarts
+// of the query: a batch run again after a crash replaces its own entry, as an idempotent external
+// sink would. Rows arrive only once the commit point passed. `on_commit(batch_id)` is told each
+// commit. For tests and tools that drive queries (the golden-file runner, the consistency
+// harness).
+class RowRecordingSink final : public Sink {
+ public:
+  using Batches = std::map<int64_t, std::vector<Row>>;
+  explicit RowRecordingSink(Batches* batches, std::function<void(int64_t)> on_commit = nullptr)
+      : batches_(batches), on_commit_(std::move(on_commit)) {}
+  std::string Describe() const override { return "RowRecordingSink"; }
+  Status Open(const type::SchemaPtr& schema, OutputMode mode) override;
+  Status AddBatch(int64_t batch_id, BatchOutput& output) override;
+  const type::SchemaPtr& schema() const { return schema_; }
+
+ private:
+  Batches* batches_;
+  std::function<void(int64_t)> on_commit_;
+  type::SchemaPtr schema_ = std::make_shared<type::Schema>();
 };
 
 // Prints "Batch: N" and a table (numRows, default 20; truncate, default true), or with option

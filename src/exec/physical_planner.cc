@@ -59,6 +59,7 @@ class PhysicalPlanner {
       case PlanKind::kSessionize: {
         // Every row of a key in one partition; a key-less session is global.
         RUNNEL_ASSIGN_OR_RAISE(PhysicalOpPtr child, Plan(p->children[0]));
+        if (hooks_.sessionize && p->is_streaming()) return hooks_.sessionize(child, p);
         PhysicalOpPtr input = p->group_by.empty() ? Gather(child)
                                                   : MakeExchange(child, p->group_by, partitions_);
         return MakeSessionWindow(input, p->group_by, p->exprs[0], p->exprs[1], p->schema);
@@ -83,13 +84,15 @@ class PhysicalPlanner {
     type::SchemaPtr partial_schema = PartialAggregateSchema(p->group_by, *p->schema, p->aggregates);
     PhysicalOpPtr partial = MakeHashAggregate(child, AggregateMode::kPartial, p->group_by, p->aggregates,
                                               partial_schema);
+    const bool stateful = hooks_.stateful_aggregate && p->children[0]->is_streaming();
     std::vector<expr::ExprPtr> keys;
     for (size_t i = 0; i < p->group_by.size(); ++i) {
+      if (stateful && static_cast<int>(i) == p->session_key) continue;
       keys.push_back(expr::BoundColumn(static_cast<int>(i), p->group_by[i]->type,
                                        partial_schema->field(static_cast<int>(i)).name));
     }
     PhysicalOpPtr exchange = MakeExchange(partial, keys, partitions_);
-    if (hooks_.stateful_aggregate && p->children[0]->is_streaming()) {
+    if (stateful) {
       return hooks_.stateful_aggregate(exchange, p, partial_schema);
     }
     return MakeHashAggregate(exchange, AggregateMode::kFinal, p->group_by, p->aggregates, p->schema);

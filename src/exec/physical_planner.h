@@ -14,11 +14,15 @@ Result<PhysicalOpPtr> PlanPhysical(const plan::PlanPtr& plan, int shuffle_partit
 
 // Streaming replaces the final step of an aggregation over a stream by a stateful one that
 // merges each batch into the state store: `stateful_aggregate(exchange, aggregate,
-// partial_schema)` gets the shuffled partial aggregates and the logical Aggregate node.
+// partial_schema)` gets the shuffled partial aggregates and the logical Aggregate node. For an
+// aggregation over session_window() the exchange keeps a key's sessions together (it hashes
+// the other keys only), and `sessionize(child, node)` replaces the Sessionize node: a stream
+// gives each row its own session and merges sessions in the state store.
 struct PlannerHooks {
   std::function<Result<PhysicalOpPtr>(PhysicalOpPtr exchange, const plan::PlanPtr& aggregate,
                                       type::SchemaPtr partial_schema)>
       stateful_aggregate;
+  std::function<Result<PhysicalOpPtr>(PhysicalOpPtr child, const plan::PlanPtr& sessionize)> sessionize;
 };
 Result<PhysicalOpPtr> PlanPhysical(const plan::PlanPtr& plan, int shuffle_partitions, const PlannerHooks& hooks);
 

@@ -198,6 +198,14 @@ Result<PlanPtr> Analyzer::ResolveAggregate(const PlanPtr& node) const {
   agg->resolved = true;
   agg->deduplicate = node->deduplicate;
   agg->within_watermark = node->within_watermark;
+  if (child->kind == PlanKind::kSessionize) {
+    // A stream keeps a key's sessions together and merges them across micro-batches.
+    for (size_t i = 0; i < groups.size(); ++i) {
+      if (groups[i]->kind == ExprKind::kBoundColumn && groups[i]->index == child->schema->num_fields() - 1) {
+        agg->session_key = static_cast<int>(i);
+      }
+    }
+  }
   if (node->within_watermark && !child->is_streaming()) {
     return Status::Analysis("dropDuplicatesWithinWatermark is not supported with batch DataFrames/DataSets");
   }

@@ -75,6 +75,7 @@ struct LogicalPlan {
   std::vector<AggregateCall> aggregates;  // after analysis
   bool deduplicate = false;  // built by dropDuplicates (a stream runs it as deduplication, not aggregation)
   bool within_watermark = false;  // dropDuplicatesWithinWatermark: keys expire with the watermark
+  int session_key = -1;  // Aggregate over session_window(): the group_by index of the session column
   // kJoin
   JoinType join_type = JoinType::kInner;
   expr::ExprPtr condition;                  // ON (before analysis); residual (after)

@@ -84,25 +84,42 @@ Status CheckJoin(const LogicalPlan& node) {
 bool HasAggregation(const PlanPtr& plan);
 void WatermarkColumns(const LogicalPlan& plan, std::vector<std::string>* names);
 
-bool HasStatefulOperator(const PlanPtr& plan) {
-  if (plan->is_streaming() && plan->kind == PlanKind::kAggregate) return true;
-  return std::any_of(plan->children.begin(), plan->children.end(), HasStatefulOperator);
+// Several stateful operators run chained only in Append mode (Spark 3.4+): each later operator
+// sees the earlier one's final rows. In Update and Complete modes the earlier operator's output
+// changes, and the later one cannot take rows back.
+Status CheckChained(const LogicalPlan& node, OutputMode mode) {
+  if (mode == OutputMode::kAppend) return Status::OK();
+  bool below = std::any_of(node.children.begin(), node.children.end(), HasAggregation);
+  if (!below) return Status::OK();
+  if (!node.deduplicate) {
+    return Unsupported("Multiple streaming aggregations are not supported with streaming DataFrames/Datasets in " +
+                       std::string(OutputModeName(mode)) + " output mode: chain stateful operators in Append output mode");
+  }
+  return Unsupported("dropDuplicates after a streaming aggregation is not supported in " + std::string(OutputModeName(mode)) +
+                     " output mode: chain stateful operators in Append output mode");
+}
+
+Status CheckSessionAggregate(const LogicalPlan& node, OutputMode mode) {
+  if (mode == OutputMode::kUpdate) {
+    return Unsupported("Update output mode not supported for session window on streaming DataFrames/DataSets");
+  }
+  if (node.group_by.size() == 1) {
+    return Unsupported("Global aggregation with session window in streaming query is not supported: group by at least "
+                       "one column besides session_window()");
+  }
+  return Status::OK();
 }
 
 Status CheckAggregate(const LogicalPlan& node, OutputMode mode) {
-  for (const auto& c : node.children) {
-    if (HasStatefulOperator(c)) {
-      return Unsupported("Multiple stateful operators in one streaming query are not supported yet: this query "
-                         "aggregates or deduplicates the output of another aggregation or deduplication");
-    }
-  }
+  RUNNEL_RETURN_NOT_OK(CheckChained(node, mode));
+  if (node.session_key >= 0) RUNNEL_RETURN_NOT_OK(CheckSessionAggregate(node, mode));
   if (node.deduplicate) {
     std::vector<std::string> watermarked;
     for (const auto& c : node.children) WatermarkColumns(*c, &watermarked);
     if (node.within_watermark && watermarked.empty()) {
       return Unsupported("dropDuplicatesWithinWatermark is not supported on streaming DataFrames/DataSets without watermark");
     }
-    if (mode == OutputMode::kComplete) {
+    if (mode == OutputMode::kComplete && !std::any_of(node.children.begin(), node.children.end(), HasAggregation)) {
       return Unsupported("Complete output mode not supported when there are no streaming aggregations on streaming "
                          "DataFrames/Datasets (dropDuplicates is not an aggregation)");
     }
@@ -123,8 +140,6 @@ Status CheckNode(const LogicalPlan& node, OutputMode mode) {
   switch (node.kind) {
     case PlanKind::kAggregate: return CheckAggregate(node, mode);
     case PlanKind::kDistinct: return Status::Internal("Distinct must be analyzed away");
-    case PlanKind::kSessionize:
-      return Unsupported("session_window on a streaming DataFrame/Dataset is not supported yet");
     case PlanKind::kSort:
       if (mode == OutputMode::kComplete && HasAggregation(node.children[0])) return Status::OK();
       return Unsupported(
@@ -174,7 +189,24 @@ Status CheckStreamingSupport(const PlanPtr& analyzed, OutputMode mode) {
   return CheckTree(analyzed, mode);
 }
 
+bool IsWatermarked(const LogicalPlan& node, const expr::ExprPtr& column) {
+  if (column->kind != expr::ExprKind::kBoundColumn) return false;
+  std::vector<std::string> watermarked;
+  for (const auto& c : node.children) WatermarkColumns(*c, &watermarked);
+  return std::any_of(watermarked.begin(), watermarked.end(),
+                     [&](const std::string& name) { return base::EqualsIgnoreCase(name, column->name); });
+}
+
 int EventTimeKeyIndex(const LogicalPlan& aggregate) {
+  if (aggregate.session_key >= 0) {
+    // A session is event time only when its rows' time is the watermarked column.
+    const LogicalPlan* sessionize = &aggregate;
+    while (sessionize->kind != PlanKind::kSessionize && !sessionize->children.empty()) {
+      sessionize = sessionize->children[0].get();
+    }
+    bool watermarked = sessionize->kind == PlanKind::kSessionize && IsWatermarked(*sessionize, sessionize->exprs[0]);
+    return watermarked ? aggregate.session_key : -1;
+  }
   std::vector<std::string> watermarked;
   for (const auto& c : aggregate.children) WatermarkColumns(*c, &watermarked);
   if (watermarked.empty()) return -1;

@@ -20,7 +20,12 @@ Result<OutputMode> ParseOutputMode(const std::string& text);
 // The grouping key of an Aggregate that carries event time: a TIMESTAMP key named like a
 // watermarked column below it, or a window STRUCT<start, end> key when there is a watermark
 // below. -1 when there is none (then state is never evicted).
+// A session_window() key counts only when the session's time column is watermarked.
 int EventTimeKeyIndex(const LogicalPlan& aggregate);
+
+// Whether `column` (a column of `node`'s children) is the event-time column of a watermark
+// below `node`.
+bool IsWatermarked(const LogicalPlan& node, const expr::ExprPtr& column);
 
 // OK when `analyzed` (a streaming plan) can run incrementally in `mode`.
 Status CheckStreamingSupport(const PlanPtr& analyzed, OutputMode mode);

@@ -13,6 +13,8 @@
 #include "state/state_schema.h"
 #include "streaming/batch_output.h"
 #include "streaming/sources/memory_source.h"
+#include "streaming/stateful_aggregate.h"
+#include "streaming/stateful_session.h"
 
 namespace runnel::streaming {
 
@@ -145,8 +147,28 @@ Status MicroBatchExecution::Plan(const plan::PlanPtr& plan) {
   stateful_context_.fs = options_.fs;
   stateful_context_.config.provider = conf_.count(kStateStoreProviderConf) ? conf_[kStateStoreProviderConf] : "memory";
   exec::PlannerHooks hooks;
-  hooks.stateful_aggregate = [this](exec::PhysicalOpPtr exchange, const plan::PlanPtr& aggregate,
-                                    type::SchemaPtr partial_schema) -> Result<exec::PhysicalOpPtr> {
+  // The SessionAssignOp planned for the session aggregation being planned (a Sessionize is
+  // planned just before the Aggregate above it).
+  SessionAssignOp* last_assign = nullptr;
+  hooks.sessionize = [&](exec::PhysicalOpPtr child, const plan::PlanPtr& sessionize) -> Result<exec::PhysicalOpPtr> {
+    bool drops_late = options_.mode == plan::OutputMode::kAppend && plan::IsWatermarked(*sessionize, sessionize->exprs[0]);
+    auto op = std::make_shared<SessionAssignOp>(std::move(child), sessionize->exprs[0], sessionize->exprs[1],
+                                                sessionize->schema, drops_late, &stateful_context_);
+    last_assign = op.get();
+    return exec::PhysicalOpPtr(op);
+  };
+  hooks.stateful_aggregate = [&](exec::PhysicalOpPtr exchange, const plan::PlanPtr& aggregate,
+                                 type::SchemaPtr partial_schema) -> Result<exec::PhysicalOpPtr> {
+    int id = static_cast<int>(stateful_ops_.size());
+    if (aggregate->session_key >= 0) {
+      bool closes = last_assign != nullptr && options_.mode == plan::OutputMode::kAppend &&
+                    plan::EventTimeKeyIndex(*aggregate) >= 0;
+      auto op = std::make_shared<StatefulSessionOp>(std::move(exchange), *aggregate, std::move(partial_schema), id,
+                                                    closes, last_assign, &stateful_context_);
+      last_assign = nullptr;
+      stateful_ops_.push_back(op.get());
+      return exec::PhysicalOpPtr(op);
+    }
     int event_time_column = plan::EventTimeKeyIndex(*aggregate);
     int64_t expiry_delay = 0;
     if (aggregate->within_watermark) {
@@ -154,9 +176,8 @@ Status MicroBatchExecution::Plan(const plan::PlanPtr& plan) {
       event_time_column = source.first;
       expiry_delay = source.second;
     }
-    auto op = std::make_shared<StatefulAggregateOp>(std::move(exchange), *aggregate, std::move(partial_schema),
-                                                    static_cast<int>(stateful_ops_.size()), event_time_column,
-                                                    expiry_delay, &stateful_context_);
+    auto op = std::make_shared<StatefulAggregateOp>(std::move(exchange), *aggregate, std::move(partial_schema), id,
+                                                    event_time_column, expiry_delay, &stateful_context_);
     stateful_ops_.push_back(op.get());
     return exec::PhysicalOpPtr(op);
   };
@@ -186,6 +207,7 @@ Status MicroBatchExecution::Recover() {
                                    ": the number of sources must not change between restarts");
   }
   std::vector<std::optional<std::string>> start(sources_.size());
+  int64_t prev_watermark_ms = -1;
   if (*latest > 0) {
     RUNNEL_ASSIGN_OR_RAISE(auto prev, checkpoint_->ReadOffsets(*latest - 1));
     if (!prev) {
@@ -193,6 +215,7 @@ Status MicroBatchExecution::Recover() {
                                 " but batch " + std::to_string(*latest - 1) + " doesn't exist in the offset log");
     }
     start = prev->offsets;
+    prev_watermark_ms = prev->metadata.batch_watermark_ms;
   }
   RUNNEL_ASSIGN_OR_RAISE(auto last_commit, checkpoint_->LatestCommitId());
   if (last_commit && *last_commit > *latest) {
@@ -215,6 +238,7 @@ Status MicroBatchExecution::Recover() {
   for (size_t i = 0; i < sources_.size(); ++i) sources_[i].committed = start[i];
   next_batch_id_ = *latest;
   watermark_ms_ = end_seq->metadata.batch_watermark_ms;
+  last_run_watermark_ms_ = prev_watermark_ms;  // its late-events watermark, as on its first run
   pending_ = PendingBatch{*latest, *end_seq};
   return Status::OK();
 }
@@ -289,7 +313,10 @@ Status MicroBatchExecution::RunBatch(std::map<std::string, int64_t>& durations, 
   ctx.kernel.query_timestamp_micros = batch.offsets.metadata.batch_timestamp_ms * 1000;
   for (auto* op : watermark_ops_) (void)op->TakeStats();  // a failed earlier attempt's
   for (auto* op : stateful_ops_) (void)op->TakeProgress();
-  stateful_context_.batch = StatefulBatch{batch.batch_id, batch.offsets.metadata.batch_watermark_ms, options_.mode};
+  const int64_t eviction_ms = batch.offsets.metadata.batch_watermark_ms;
+  stateful_context_.batch =
+      StatefulBatch{batch.batch_id, last_run_watermark_ms_ >= 0 ? last_run_watermark_ms_ : eviction_ms, eviction_ms,
+                    options_.mode};
   PlanBatchOutput output(physical_, ctx, [&] { return Fault("sink commit", batch.batch_id); });
   RUNNEL_RETURN_NOT_OK(Fault("sink write", batch.batch_id));
   RUNNEL_RETURN_NOT_OK(Timed(durations, "addBatch", options_.clock, [&] { return sink_->AddBatch(batch.batch_id, output); }));

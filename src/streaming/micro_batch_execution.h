@@ -28,7 +28,7 @@
 #include "streaming/checkpoint.h"
 #include "streaming/sink.h"
 #include "streaming/source.h"
-#include "streaming/stateful_aggregate.h"
+#include "streaming/stateful_operator.h"
 #include "streaming/streaming_relation.h"
 #include "streaming/watermark_tracker.h"
 
@@ -138,9 +138,11 @@ class MicroBatchExecution {
   std::optional<WatermarkTracker> tracker_;
   exec::EventTimeStats batch_event_stats_;  // this batch's, over every watermark operator
   StatefulOperatorContext stateful_context_;       // read by the stateful operators while a batch runs
-  std::vector<StatefulAggregateOp*> stateful_ops_;  // owned by physical_
+  std::vector<StatefulOperator*> stateful_ops_;  // owned by physical_
   std::vector<StateOperatorProgress> batch_state_progress_;
-  int64_t last_run_watermark_ms_ = -1;  // the watermark the last batch ran with
+  // The watermark the last batch ran with: the next batch's late-events watermark (-1: none
+  // yet; the first batch uses its own).
+  int64_t last_run_watermark_ms_ = -1;
   int shuffle_partitions_ = 8;
   std::map<std::string, std::string> conf_;  // effective (checkpoint wins)
 

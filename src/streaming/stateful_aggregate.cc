@@ -1,7 +1,6 @@
 #include "streaming/stateful_aggregate.h"
 
 #include <algorithm>
-#include <chrono>
 
 #include "base/spelling.h"
 #include "exec/key_table.h"
@@ -11,11 +10,6 @@
 namespace runnel::streaming {
 
 namespace {
-int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
-
 type::SchemaPtr Fields(const type::Schema& schema, int first, int count) {
   std::vector<type::Field> fields;
   for (int i = first; i < first + count; ++i) fields.push_back(schema.field(i));
@@ -32,37 +26,27 @@ std::vector<vector::ColumnPtr> Columns(const vector::Batch& batch, int first, in
 StatefulAggregateOp::StatefulAggregateOp(exec::PhysicalOpPtr exchange, const plan::LogicalPlan& aggregate,
                                          type::SchemaPtr partial_schema, int operator_id, int event_time_column,
                                          int64_t expiry_delay_micros, const StatefulOperatorContext* context)
-    : PhysicalOp(aggregate.schema, {std::move(exchange)}),
+    : StatefulOperator(aggregate.schema, std::move(exchange), operator_id,
+                       !aggregate.deduplicate         ? "stateStoreSave"
+                       : aggregate.within_watermark ? "dedupeWithinWatermark"
+                                                    : "dedupe",
+                       context),
       aggregates_(aggregate.aggregates),
       partial_schema_(std::move(partial_schema)),
       num_keys_(static_cast<int>(aggregate.group_by.size())),
-      operator_id_(operator_id),
       event_time_column_(event_time_column),
       expiry_delay_micros_(expiry_delay_micros),
-      deduplicate_(aggregate.deduplicate),
-      context_(context) {
+      deduplicate_(aggregate.deduplicate) {
   key_schema_ = Fields(*partial_schema_, 0, num_keys_);
   value_schema_ = Fields(*partial_schema_, num_keys_, partial_schema_->num_fields() - num_keys_);
-  progress_.operatorName = !deduplicate_ ? "stateStoreSave" : aggregate.within_watermark ? "dedupeWithinWatermark" : "dedupe";
 }
 
 std::string StatefulAggregateOp::Describe() const {
   std::vector<std::string> aggs;
   for (const auto& a : aggregates_) aggs.push_back(a.display);
-  return std::string(deduplicate_ ? "StreamingDeduplicate" : "StatefulAggregate") + " operator=" + std::to_string(operator_id_) + " keys=[" +
+  return std::string(deduplicate_ ? "StreamingDeduplicate" : "StatefulAggregate") + " operator=" + std::to_string(operator_id()) + " keys=[" +
          base::JoinStrings(key_schema_->names(), ", ") + "] functions=[" + base::JoinStrings(aggs, ", ") + "]" +
          (event_time_column_ >= 0 ? " eventTime=" + partial_schema_->field(event_time_column_).name : "");
-}
-
-Result<state::StateStoreProvider*> StatefulAggregateOp::Provider(int partition) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto it = providers_.find(partition);
-  if (it == providers_.end()) {
-    state::StateStoreId id{context_->state_root, operator_id_, partition, "default"};
-    RUNNEL_ASSIGN_OR_RAISE(auto provider, state::StateStoreProvider::Open(id, context_->config, context_->fs));
-    it = providers_.emplace(partition, std::move(provider)).first;
-  }
-  return it->second.get();
 }
 
 bool StatefulAggregateOp::IsLate(const vector::Column& column, int64_t row, int64_t watermark_ms) const {
@@ -90,36 +74,10 @@ int64_t StatefulAggregateOp::EventTimeMicros(const type::Value& et) {
   return et.bigint_value();
 }
 
-Result<vector::Batch> StatefulAggregateOp::FinalizeGroups(std::vector<vector::ColumnPtr> keys,
-                                                          const std::vector<vector::ColumnPtr>& states,
-                                                          int64_t num_groups) {
-  std::vector<uint32_t> ids(num_groups);
-  for (int64_t i = 0; i < num_groups; ++i) ids[i] = static_cast<uint32_t>(i);
-  size_t state_column = 0;
-  for (const auto& a : aggregates_) {
-    auto agg = a.bound->make();
-    agg->Resize(num_groups);
-    std::vector<vector::ColumnPtr> args(states.begin() + state_column,
-                                        states.begin() + state_column + a.bound->state_fields.size());
-    state_column += a.bound->state_fields.size();
-    if (num_groups > 0) RUNNEL_RETURN_NOT_OK(agg->Merge(args, ids.data(), num_groups));
-    RUNNEL_ASSIGN_OR_RAISE(vector::ColumnPtr result, agg->Finalize());
-    keys.push_back(std::move(result));
-  }
-  return vector::Batch(schema(), std::move(keys), num_groups);
-}
-
-Result<std::unique_ptr<vector::BatchStream>> StatefulAggregateOp::Execute(int partition, exec::ExecContext& ctx) {
-  RUNNEL_ASSIGN_OR_RAISE(auto input, children()[0]->Execute(partition, ctx));
-  RUNNEL_ASSIGN_OR_RAISE(auto batches, vector::DrainStream(*input));
-  RUNNEL_ASSIGN_OR_RAISE(auto output, RunPartition(partition, std::move(batches)));
-  return std::unique_ptr<vector::BatchStream>(new vector::VectorBatchStream(std::move(output)));
-}
-
 Result<std::vector<vector::Batch>> StatefulAggregateOp::RunPartition(int partition, std::vector<vector::Batch> input) {
   const StatefulBatch& batch = context_->batch;
   const bool evicting = event_time_column_ >= 0 && batch.mode != plan::OutputMode::kComplete;
-  int64_t start_ms = NowMs();
+  int64_t start_ms = SteadyNowMs();
   StateOperatorProgress metrics;
 
   // 1. Drop late input, then group the batch's partial states by key.
@@ -135,7 +93,7 @@ Result<std::vector<vector::Batch>> StatefulAggregateOp::RunPartition(int partiti
       const vector::Column& et = *b.column(event_time_column_);
       vector::SelectionVector keep;
       for (int64_t r = 0; r < b.num_rows(); ++r) {
-        if (!IsLate(et, r, batch.watermark_ms)) keep.push_back(static_cast<int32_t>(r));
+        if (!IsLate(et, r, batch.late_watermark_ms)) keep.push_back(static_cast<int32_t>(r));
       }
       int64_t dropped = b.num_rows() - static_cast<int64_t>(keep.size());
       if (dropped > 0) {
@@ -219,7 +177,7 @@ Result<std::vector<vector::Batch>> StatefulAggregateOp::RunPartition(int partiti
     ++metrics.numRowsUpdated;
     touched_any = true;
   }
-  metrics.allUpdatesTimeMs = NowMs() - start_ms;
+  metrics.allUpdatesTimeMs = SteadyNowMs() - start_ms;
 
   // 3. Emit per the output mode; evict groups behind the watermark.
   std::vector<vector::Batch> out;
@@ -227,25 +185,18 @@ Result<std::vector<vector::Batch>> StatefulAggregateOp::RunPartition(int partiti
     if (!first_seen.empty()) {
       vector::Batch k = vector::TakeRows(key_batch, first_seen);
       vector::Batch v = vector::TakeRows(state_batch, first_seen);
-      RUNNEL_ASSIGN_OR_RAISE(auto rows, FinalizeGroups(Columns(k, 0, num_keys_), Columns(v, 0, v.num_columns()),
+      RUNNEL_ASSIGN_OR_RAISE(auto rows, FinalizeAggregates(schema(), aggregates_, Columns(k, 0, num_keys_), Columns(v, 0, v.num_columns()),
                                                        static_cast<int64_t>(first_seen.size())));
       out.push_back(std::move(rows));
     }
   } else if (batch.mode == plan::OutputMode::kUpdate && touched_any) {
-    RUNNEL_ASSIGN_OR_RAISE(auto rows, FinalizeGroups(key_columns, states, num_groups));
+    RUNNEL_ASSIGN_OR_RAISE(auto rows, FinalizeAggregates(schema(), aggregates_, key_columns, states, num_groups));
     out.push_back(std::move(rows));
   }
-  int64_t removal_start = NowMs();
+  int64_t removal_start = SteadyNowMs();
   // Whether any stored group can be evicted: only then is the partition's state scanned.
-  bool may_evict = evicting;
-  if (evicting) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    auto known = earliest_event_micros_.find(partition);
-    if (known != earliest_event_micros_.end()) {
-      known->second = std::min(known->second, batch_earliest);
-      may_evict = known->second != INT64_MAX && known->second <= batch.watermark_ms * 1000 - expiry_delay_micros_;
-    }
-  }
+  const bool may_evict =
+      evicting && MayEvict(partition, batch_earliest, batch.eviction_watermark_ms * 1000 - expiry_delay_micros_);
   int64_t survivors_earliest = INT64_MAX;
   if (batch.mode == plan::OutputMode::kComplete || may_evict) {
     std::vector<std::vector<type::Value>> key_rows, value_rows;
@@ -256,7 +207,7 @@ Result<std::vector<vector::Batch>> StatefulAggregateOp::RunPartition(int partiti
       RUNNEL_ASSIGN_OR_RAISE(auto value, DecodeStateRow(it->value(), *value_schema_));
       if (evicting) {
         int64_t micros = EventTimeMicros(key, value);
-        if (micros == INT64_MAX || micros > batch.watermark_ms * 1000 - expiry_delay_micros_) {
+        if (micros == INT64_MAX || micros > batch.eviction_watermark_ms * 1000 - expiry_delay_micros_) {
           survivors_earliest = std::min(survivors_earliest, micros);
           continue;
         }
@@ -269,53 +220,28 @@ Result<std::vector<vector::Batch>> StatefulAggregateOp::RunPartition(int partiti
     }
     RUNNEL_RETURN_NOT_OK(it->status());
     for (const auto& k : evicted) RUNNEL_RETURN_NOT_OK(store->Remove(k));
-    if (evicting) {
-      std::lock_guard<std::mutex> lock(mutex_);
-      earliest_event_micros_[partition] = survivors_earliest;
-    }
+    if (evicting) SetEarliest(partition, survivors_earliest);
     metrics.numRowsRemoved = static_cast<int64_t>(evicted.size());
     if (!key_rows.empty()) {
       vector::Batch k = vector::Batch::FromRows(key_schema_, key_rows);
       vector::Batch v = vector::Batch::FromRows(value_schema_, value_rows);
-      RUNNEL_ASSIGN_OR_RAISE(auto rows, FinalizeGroups(Columns(k, 0, num_keys_), Columns(v, 0, v.num_columns()),
+      RUNNEL_ASSIGN_OR_RAISE(auto rows, FinalizeAggregates(schema(), aggregates_, Columns(k, 0, num_keys_), Columns(v, 0, v.num_columns()),
                                                        static_cast<int64_t>(key_rows.size())));
       out.push_back(std::move(rows));
     } else if (batch.mode == plan::OutputMode::kComplete && num_keys_ == 0) {
       // A global aggregate over nothing yet still has its one row (count(*) = 0).
-      RUNNEL_ASSIGN_OR_RAISE(auto rows, FinalizeGroups({}, states, 1));
+      RUNNEL_ASSIGN_OR_RAISE(auto rows, FinalizeAggregates(schema(), aggregates_, {}, states, 1));
       out.push_back(std::move(rows));
     }
   }
-  metrics.allRemovalsTimeMs = NowMs() - removal_start;
+  metrics.allRemovalsTimeMs = SteadyNowMs() - removal_start;
 
-  int64_t commit_start = NowMs();
-  state::StateStoreMetrics store_metrics = store->metrics();
-  RUNNEL_RETURN_NOT_OK(store->Commit().status());
-  metrics.commitTimeMs = NowMs() - commit_start;
-  metrics.numRowsTotal = store_metrics.num_keys;
-  metrics.memoryUsedBytes = store_metrics.memory_bytes;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    progress_.numRowsTotal += metrics.numRowsTotal;
-    progress_.numRowsUpdated += metrics.numRowsUpdated;
-    progress_.numRowsRemoved += metrics.numRowsRemoved;
-    progress_.numRowsDroppedByWatermark += metrics.numRowsDroppedByWatermark;
-    progress_.allUpdatesTimeMs += metrics.allUpdatesTimeMs;
-    progress_.allRemovalsTimeMs += metrics.allRemovalsTimeMs;
-    progress_.commitTimeMs += metrics.commitTimeMs;
-    progress_.memoryUsedBytes += metrics.memoryUsedBytes;
-    progress_.numStateStoreInstances += 1;
-    for (const auto& [name, value] : metrics.customMetrics) progress_.customMetrics[name] += value;
-  }
+  RUNNEL_RETURN_NOT_OK(CommitAndRecord(*store, std::move(metrics)));
   return out;
 }
 
 StateOperatorProgress StatefulAggregateOp::TakeProgress() {
-  std::lock_guard<std::mutex> lock(mutex_);
-  StateOperatorProgress out = progress_;
-  out.numShufflePartitions = NumPartitions();
-  progress_ = StateOperatorProgress{};
-  progress_.operatorName = out.operatorName;
+  StateOperatorProgress out = StatefulOperator::TakeProgress();
   if (deduplicate_) out.customMetrics.emplace("numDroppedDuplicateRows", 0);
   return out;
 }

@@ -15,37 +15,14 @@
 // the keys, rows behind the watermark are dropped and old keys forgotten.
 #pragma once
 
-#include <atomic>
-#include <map>
-#include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
-#include "exec/physical_op.h"
-#include "plan/logical_plan.h"
-#include "plan/streaming_support.h"
-#include "runnel/streaming_progress.h"
-#include "state/state_store.h"
+#include "streaming/stateful_operator.h"
 
 namespace runnel::streaming {
 
-// What every stateful operator needs to know about the batch being run; set by the executor
-// before the plan runs.
-struct StatefulBatch {
-  int64_t batch_id = 0;
-  int64_t watermark_ms = 0;  // rows and groups at or behind it are late / evictable
-  plan::OutputMode mode = plan::OutputMode::kAppend;
-};
-
-struct StatefulOperatorContext {
-  std::string state_root;  // <checkpoint>/state
-  std::shared_ptr<io::FileSystem> fs;
-  state::StateStoreConfig config;
-  StatefulBatch batch;
-};
-
-class StatefulAggregateOp final : public exec::PhysicalOp {
+class StatefulAggregateOp final : public StatefulOperator {
  public:
   // `event_time_column`: the column of the partial rows holding event time (-1: none): a
   // grouping key, or (dropDuplicatesWithinWatermark) the first() state of the event-time
@@ -55,23 +32,12 @@ class StatefulAggregateOp final : public exec::PhysicalOp {
                       int operator_id, int event_time_column, int64_t expiry_delay_micros,
                       const StatefulOperatorContext* context);
 
-  int NumPartitions() const override { return children()[0]->NumPartitions(); }
-  Result<std::unique_ptr<vector::BatchStream>> Execute(int partition, exec::ExecContext& ctx) override;
   std::string Describe() const override;
-
-  int operator_id() const { return operator_id_; }
-  bool has_event_time_key() const { return event_time_column_ >= 0; }
-  type::SchemaPtr key_schema() const { return key_schema_; }
-  type::SchemaPtr value_schema() const { return value_schema_; }
-  // This batch's metrics (summed over partitions); resets them.
-  StateOperatorProgress TakeProgress();
+  bool has_event_time_key() const override { return event_time_column_ >= 0; }
+  StateOperatorProgress TakeProgress() override;
 
  private:
-  Result<std::vector<vector::Batch>> RunPartition(int partition, std::vector<vector::Batch> input);
-  Result<state::StateStoreProvider*> Provider(int partition);
-  // Final values of groups given their key columns and state columns.
-  Result<vector::Batch> FinalizeGroups(std::vector<vector::ColumnPtr> keys, const std::vector<vector::ColumnPtr>& states,
-                                       int64_t num_groups);
+  Result<std::vector<vector::Batch>> RunPartition(int partition, std::vector<vector::Batch> input) override;
   // Whether row `row`'s event time (key column `column`) is at or behind the watermark.
   bool IsLate(const vector::Column& column, int64_t row, int64_t watermark_ms) const;
   // A stored group's event time in microseconds (INT64_MAX when unknown: never evicted).
@@ -79,21 +45,11 @@ class StatefulAggregateOp final : public exec::PhysicalOp {
   static int64_t EventTimeMicros(const type::Value& event_time);
 
   std::vector<plan::AggregateCall> aggregates_;
-  type::SchemaPtr partial_schema_, key_schema_, value_schema_;
+  type::SchemaPtr partial_schema_;
   int num_keys_;
-  int operator_id_;
   int event_time_column_;
   int64_t expiry_delay_micros_;
   bool deduplicate_;
-  const StatefulOperatorContext* context_;
-
-  std::mutex mutex_;
-  std::map<int, std::unique_ptr<state::StateStoreProvider>> providers_;
-  // Per partition, the earliest event time among the stored groups (absent: unknown, as after a
-  // restart). Eviction scans the partition's state only when the watermark has reached it, so
-  // a batch that evicts nothing costs what its own groups cost, whatever the state's size.
-  std::map<int, int64_t> earliest_event_micros_;
-  StateOperatorProgress progress_;
 };
 
 }  // namespace runnel::streaming

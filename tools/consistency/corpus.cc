@@ -158,7 +158,7 @@ std::vector<QueryCase> MakeCorpus() {
   corpus.push_back(WindowCase("window_with_start_offset_update", "update", "ts, '10 seconds', '5 seconds', '2 seconds'",
                               "", "count(*) AS c, min(amount) AS mn", "c, mn"));
 
-  // Rejected today: when the engine runs them, give them a reference and check them.
+  // Deduplication.
   {
     // dropDuplicates with the event time among the keys: each (user, ts) once; rows behind the
     // watermark are late (their key may have been forgotten, and they are dropped).
@@ -181,14 +181,67 @@ std::vector<QueryCase> MakeCorpus() {
     c.batch_sql = "SELECT DISTINCT user FROM events";
     corpus.push_back(c);
   }
-  corpus.push_back(Rejected("session_window_rejected", "append",
-                            std::string("SELECT s.start AS start, c FROM (SELECT session_window(ts, '5 seconds') AS s, count(*) AS c FROM ") +
-                                kWatermark + " GROUP BY session_window(ts, '5 seconds'))",
-                            "session_window on a streaming DataFrame/Dataset is not supported yet"));
-  corpus.push_back(Rejected("chained_aggregations_rejected", "update",
+
+  // Session windows in complete mode: nothing is dropped or evicted, so sessions merged across
+  // random micro-batches, restarts and crashes must equal the batch's sessions over all rows.
+  corpus.push_back(Grouped("session_complete", "complete",
+                           "SELECT user, s.start AS start, s.end AS end, c, sm FROM (SELECT user, "
+                           "session_window(ts, '5 seconds') AS s, count(*) AS c, sum(amount) AS sm FROM events "
+                           "GROUP BY user, session_window(ts, '5 seconds'))",
+                           3));
+  corpus.push_back(Grouped("session_dynamic_gap_complete", "complete",
+                           "SELECT user, s.start AS start, s.end AS end, c, mx FROM (SELECT user, "
+                           "session_window(ts, CASE WHEN user = 'a' THEN '2 seconds' WHEN amount < 0 THEN NULL "
+                           "ELSE '8 seconds' END) AS s, count(*) AS c, max(amount) AS mx FROM events "
+                           "GROUP BY user, session_window(ts, CASE WHEN user = 'a' THEN '2 seconds' "
+                           "WHEN amount < 0 THEN NULL ELSE '8 seconds' END))",
+                           3));
+
+  // Chained stateful operators in append mode: a window aggregation over the windows of another.
+  // The first drops window copies late at arrival; what it closes is never late for the second,
+  // and the second closes a window only after the first has emitted everything inside it.
+  {
+    QueryCase c;
+    c.name = "window_of_windows_append";
+    c.mode = "append";
+    c.stream_sql = std::string("SELECT w10.start AS start, w10.end AS end, n, s FROM (SELECT window(w5, '10 seconds') "
+                               "AS w10, count(*) AS n, sum(c) AS s FROM (SELECT window(ts, '5 seconds') AS w5, "
+                               "count(*) AS c FROM ") +
+                   kWatermark + " GROUP BY window(ts, '5 seconds')) GROUP BY window(w5, '10 seconds'))";
+    c.batch_sql = "SELECT w10.start AS start, w10.end AS end, n, s FROM (SELECT window(w5, '10 seconds') AS w10, "
+                  "count(*) AS n, sum(c) AS s FROM (SELECT w AS w5, count(*) AS c FROM (SELECT window(ts, "
+                  "'5 seconds') AS w, * FROM events) WHERE w.end > arrival_wm GROUP BY w) "
+                  "GROUP BY window(w5, '10 seconds')) WHERE w10.end <= {final_wm}";
+    c.delay_seconds = 10;
+    corpus.push_back(c);
+  }
+  {
+    // dropDuplicates (event time among the keys), then windowed counts of the distinct rows.
+    QueryCase c;
+    c.name = "dedup_then_window_append";
+    c.mode = "append";
+    c.build = [](const DataFrame& events) {
+      using namespace functions;
+      DataFrame distinct = events.withWatermark("ts", "10 seconds").dropDuplicates({"user", "ts"});
+      return distinct.groupBy({window(col("ts"), "5 seconds").alias("w")})
+          .agg({count(lit(1)).alias("c")})
+          .select({col("w.start").alias("start"), col("c")});
+    };
+    c.batch_sql = "SELECT w.start AS start, count(*) AS c FROM (SELECT window(ts, '5 seconds') AS w FROM "
+                  "(SELECT DISTINCT user, ts FROM events WHERE ts > arrival_wm)) WHERE w.end <= {final_wm} "
+                  "GROUP BY w.start";
+    c.delay_seconds = 10;
+    corpus.push_back(c);
+  }
+
+  corpus.push_back(Rejected("session_window_update_rejected", "update",
+                            std::string("SELECT user, session_window(ts, '5 seconds') AS s, count(*) AS c FROM ") +
+                                kWatermark + " GROUP BY user, session_window(ts, '5 seconds')",
+                            "Update output mode not supported for session window"));
+  corpus.push_back(Rejected("chained_aggregations_update_rejected", "update",
                             "SELECT c, count(*) AS n FROM (SELECT user, count(*) AS c FROM events GROUP BY user) "
                             "GROUP BY c",
-                            "Multiple stateful operators in one streaming query are not supported yet"));
+                            "Multiple streaming aggregations are not supported with streaming DataFrames/Datasets"));
   corpus.push_back(Rejected("stream_stream_join_rejected", "append",
                             "SELECT a.user, b.amount FROM events a JOIN events2 b ON a.user = b.user",
                             "Join between two streaming DataFrames/Datasets"));

@@ -27,7 +27,8 @@ struct QueryCase {
   std::string stream_sql;
   std::function<DataFrame(const DataFrame& events)> build;
   // The reference, run as a batch over `events` with one more column, `arrival_wm` (TIMESTAMP):
-  // the watermark of the micro-batch in which the row arrived. It drops what the semantics drop
+  // the late-events watermark of the micro-batch in which the row arrived (the watermark the
+  // batch before it ran with, SPARK_SEMANTICS 2.1.7). It drops what the semantics drop
   // as late (SPARK_SEMANTICS 2.2); `{final_wm}` is replaced by the watermark of the last batch
   // that ran (append mode emits only what it closed, 2.3). Empty: the stream query itself.
   std::string batch_sql;

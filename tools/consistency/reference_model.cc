@@ -32,6 +32,14 @@ std::vector<int64_t> DataBatchWatermarks(const Scenario& scenario, const StreamR
 
 namespace {
 
+// The watermark data batch `batch` judged late rows by: the one the batch before it ran with
+// (SPARK_SEMANTICS 2.1.7): a no-data batch's, which is the batch's own, or else the previous
+// data batch's. The first batch uses its own.
+int64_t LateWatermarkMs(const std::vector<int64_t>& watermarks, const StreamRun& run, int batch) {
+  bool after_no_data = batch < static_cast<int>(run.no_data_before.size()) && run.no_data_before[batch];
+  return batch == 0 || after_no_data ? watermarks[batch] : watermarks[batch - 1];
+}
+
 std::string TimestampLiteral(int64_t ms) {
   return "TIMESTAMP '" + type::Value::Timestamp(ms * 1000).ToString() + "'";
 }
@@ -58,7 +66,7 @@ Result<std::vector<std::string>> BatchReference(const QueryCase& query, const Sc
         continue;
       }
       std::vector<type::Value> values = row.values();
-      values.push_back(type::Value::Timestamp(watermarks[batch] * 1000));
+      values.push_back(type::Value::Timestamp(LateWatermarkMs(watermarks, run, batch) * 1000));
       events.emplace_back(std::move(values));
     }
   }

@@ -147,6 +147,10 @@ class Runner {
         for (int i = committed_[s]; i < planned[s]; ++i) run_.chunk_batch[chunks_of_[s][i]] = data_batches_;
       }
       ++data_batches_;
+      run_.no_data_before.push_back(no_data_since_data_);
+      no_data_since_data_ = false;
+    } else {
+      no_data_since_data_ = true;
     }
     run_.data_batches_before_last_run = planned != committed_ ? data_batches_ - 1 : data_batches_;
     committed_ = planned;
@@ -168,6 +172,7 @@ class Runner {
   Ends added_{0, 0}, committed_{0, 0};
   std::optional<Ends> pending_;
   int data_batches_ = 0;
+  bool no_data_since_data_ = false;
   StreamRun run_;
 };
 

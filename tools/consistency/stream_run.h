@@ -20,6 +20,9 @@ struct StreamRun {
   std::map<int64_t, std::vector<Row>> batch_rows;
   // Per chunk, the ordinal of the data micro-batch (one that read new rows) that read it.
   std::vector<int> chunk_batch;
+  // Per data micro-batch, whether a no-data batch ran between it and the data batch before:
+  // then its late-events watermark (the one the previous batch ran with) is its own.
+  std::vector<bool> no_data_before;
   // Data micro-batches that had committed when the last batch ran: that batch's watermark is
   // computed from them (the reference for what append mode has closed).
   int data_batches_before_last_run = 0;

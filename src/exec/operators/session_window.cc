@@ -1,7 +1,8 @@
 // Sessionize (session_window): per partition, which holds every row of its keys (the planner
 // puts an exchange on the keys below it), rows are ordered by (keys, ts) and each gets the
 // session it falls in. A session starts at an event and grows while the next event of the key
-// comes before its end (ts + gap, the largest so far): [first ts, max(ts + gap)). Rows with a
+// comes at or before its end (ts + gap, the largest so far; Spark's MergingSessionsIterator
+// merges a session starting exactly at the end): [first ts, max(ts + gap)). Rows with a
 // NULL time or a NULL, zero or negative gap are dropped, as Spark filters them out.
 #include <algorithm>
 #include <numeric>
@@ -16,21 +17,6 @@ namespace runnel::exec {
 namespace {
 
 using vector::ColumnPtr;
-
-// The gap of row i in microseconds, or nullopt when the row takes no part in sessions.
-std::optional<int64_t> GapAt(const vector::Column& gap, int64_t i) {
-  if (gap.IsNull(i)) return std::nullopt;
-  int64_t micros = 0;
-  if (gap.type_id() == type::TypeId::kInterval) {
-    micros = gap.values<int64_t>()[i];
-  } else {
-    auto parsed = function::ParseDurationText(gap.GetString(i));
-    if (!parsed.ok() || !parsed->has_value()) return std::nullopt;
-    micros = **parsed;
-  }
-  if (micros <= 0) return std::nullopt;
-  return micros;
-}
 
 class SessionWindowOp final : public PhysicalOp {
  public:
@@ -70,7 +56,7 @@ class SessionWindowOp final : public PhysicalOp {
     std::vector<int32_t> rows;
     std::vector<int64_t> gaps(static_cast<size_t>(all.num_rows()));
     for (int64_t i = 0; i < all.num_rows(); ++i) {
-      std::optional<int64_t> g = GapAt(*gap, i);
+      std::optional<int64_t> g = function::SessionGapMicros(*gap, i);
       if (ts->IsNull(i) || !g) continue;
       gaps[i] = *g;
       rows.push_back(static_cast<int32_t>(i));
@@ -93,7 +79,7 @@ class SessionWindowOp final : public PhysicalOp {
     for (size_t first = 0; first < rows.size();) {
       size_t last = first + 1;
       int64_t end = times[rows[first]] + gaps[rows[first]];
-      while (last < rows.size() && same_key(rows[first], rows[last]) && times[rows[last]] < end) {
+      while (last < rows.size() && same_key(rows[first], rows[last]) && times[rows[last]] <= end) {
         end = std::max(end, times[rows[last]] + gaps[rows[last]]);
         ++last;
       }

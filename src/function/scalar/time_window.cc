@@ -198,4 +198,18 @@ void RegisterTimeWindowFunctions(FunctionRegistry& registry) {
                          BindTimeWindows});
 }
 
+std::optional<int64_t> SessionGapMicros(const vector::Column& gap, int64_t row) {
+  if (gap.IsNull(row)) return std::nullopt;
+  int64_t micros = 0;
+  if (gap.type_id() == type::TypeId::kInterval) {
+    micros = gap.values<int64_t>()[row];
+  } else {
+    auto parsed = ParseDurationText(gap.GetString(row));
+    if (!parsed.ok() || !parsed->has_value()) return std::nullopt;
+    micros = **parsed;
+  }
+  if (micros <= 0) return std::nullopt;
+  return micros;
+}
+
 }  // namespace runnel::function

@@ -10,6 +10,7 @@
 #include "base/status.h"
 #include "function/scalar_function.h"
 #include "type/value.h"
+#include "vector/column.h"
 
 namespace runnel::function {
 
@@ -22,6 +23,11 @@ Result<std::optional<int64_t>> ParseDurationText(std::string_view text);
 // A window argument that must be a constant STRING or INTERVAL: its microseconds. `what`
 // names the argument in errors ("The window duration").
 Result<int64_t> WindowDurationMicros(const type::Value& value, const char* what);
+
+// The gap of a session_window() row, in microseconds: the row's STRING or INTERVAL value, or
+// nullopt when the row takes no part in sessions (a NULL, unparsable, zero or negative gap:
+// Spark filters such rows out). Defined in time_window.cc.
+std::optional<int64_t> SessionGapMicros(const vector::Column& gap, int64_t row);
 
 // The shape of window(ts, duration[, slide[, start]]), in microseconds.
 struct TimeWindowSpec {

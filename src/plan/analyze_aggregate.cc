@@ -57,10 +57,17 @@ class AggregateLifter {
     switch (e->kind) {
       case ExprKind::kLiteral: return e;
       case ExprKind::kColumn:
-      case ExprKind::kBoundColumn:
+      case ExprKind::kBoundColumn: {
+        // A field of a grouping STRUCT (`w.start` with GROUP BY w, or `window.start` with GROUP
+        // BY window(ts, ...)) is a function of the group, as in Spark.
+        auto bound = child_binder_.Bind(e);
+        if (bound.ok()) {
+          if (ExprPtr field = LiftGroupField(*bound)) return field;
+        }
         return Status::Analysis("Column '" + e->ToString() +
                                 "' must appear in the GROUP BY or be used in an aggregate "
                                 "function (e.g. first(" + e->ToString() + "))");
+      }
       case ExprKind::kCast: {
         RUNNEL_ASSIGN_OR_RAISE(ExprPtr child, Lift(e->children[0]));
         return expr::ExprBinder::CastTo(child, e->type);
@@ -94,6 +101,21 @@ class AggregateLifter {
   }
 
  private:
+  // `bound` over the aggregate's result when it is a grouping expression or a field of one
+  // (get_field chains); nullptr otherwise.
+  ExprPtr LiftGroupField(const ExprPtr& bound) const {
+    std::string key = StructuralKey(*bound);
+    for (size_t i = 0; i < group_keys_.size(); ++i) {
+      if (group_keys_[i] == key) return expr::BoundColumn(static_cast<int>(i), groups_[i]->type, groups_[i]->name);
+    }
+    if (bound->kind != ExprKind::kCall || bound->name != "get_field" || bound->children.empty()) return nullptr;
+    ExprPtr inner = LiftGroupField(bound->children[0]);
+    if (inner == nullptr) return nullptr;
+    auto field = std::make_shared<Expr>(*bound);
+    field->children[0] = std::move(inner);
+    return field;
+  }
+
   Result<ExprPtr> LiftAggregate(const ExprPtr& e) {
     const function::AggregateFunction* f = registry_.FindAggregate(e->name);
     std::vector<ExprPtr> args;

@@ -1,5 +1,6 @@
 #include "consistency/corpus.h"
 
+#include "consistency/session_model.h"
 #include "runnel/functions.h"
 
 namespace runnel::consistency {
@@ -196,6 +197,23 @@ std::vector<QueryCase> MakeCorpus() {
                            "GROUP BY user, session_window(ts, CASE WHEN user = 'a' THEN '2 seconds' "
                            "WHEN amount < 0 THEN NULL ELSE '8 seconds' END))",
                            3));
+
+  // Session windows in append mode: a session is emitted once the watermark passes its end and
+  // then forgotten, so a later (not late) row touching it starts a new session, and which rows
+  // merge depends on the micro-batch split. No batch query over all rows says that; the
+  // reference is a model of the state store's merging and eviction (session_model.h).
+  {
+    QueryCase c;
+    c.name = "session_append";
+    c.mode = "append";
+    c.stream_sql = std::string("SELECT user, s.start AS start, s.end AS end, c, sm FROM (SELECT user, "
+                               "session_window(ts, '5 seconds') AS s, count(*) AS c, sum(amount) AS sm FROM ") +
+                   kWatermark + " GROUP BY user, session_window(ts, '5 seconds'))";
+    c.reference = [](const ReferenceInput& input) { return AppendSessionsByUser(input, 5); };
+    c.fold = Fold::kUnion;
+    c.delay_seconds = 10;
+    corpus.push_back(c);
+  }
 
   // Chained stateful operators in append mode: a window aggregation over the windows of another.
   // The first drops window copies late at arrival; what it closes is never late for the second,

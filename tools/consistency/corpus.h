@@ -1,7 +1,8 @@
 // The consistency harness's corpus: streaming queries over the MemoryStream views `events` and
 // `events2` (user STRING, ts TIMESTAMP, amount BIGINT, tags STRING) and the static view `users`
-// (user STRING, region STRING), each with the batch query whose result the folded stream output
-// must equal. See docs/testing-streaming.md.
+// (user STRING, region STRING), each with the reference its folded stream output must equal: a
+// batch query, or a model in C++ where no batch query can say what the stream emits. See
+// docs/testing-streaming.md.
 #pragma once
 
 #include <functional>
@@ -10,8 +11,11 @@
 
 #include "runnel/dataframe.h"
 #include "runnel/session.h"
+#include "runnel/status.h"
 
 namespace runnel::consistency {
+
+struct ReferenceInput;  // reference_model.h: the scenario, the run and its watermarks
 
 // How the harness folds a stream's output batches into one result.
 enum class Fold {
@@ -32,6 +36,11 @@ struct QueryCase {
   // as late (SPARK_SEMANTICS 2.2); `{final_wm}` is replaced by the watermark of the last batch
   // that ran (append mode emits only what it closed, 2.3). Empty: the stream query itself.
   std::string batch_sql;
+  // When set, the reference instead of `batch_sql`: a model of what the stream emits, computed
+  // from the input and from how the run split it into micro-batches, as row strings (any order).
+  // For semantics a batch query over all rows cannot express, such as append-mode session
+  // windows, which forget what they emitted (a later row touching a closed session starts anew).
+  std::function<Result<std::vector<std::string>>(const ReferenceInput&)> reference;
   Fold fold = Fold::kUnion;
   int key_columns = 0;    // kUpsert only
   int delay_seconds = 0;  // the watermark delay on events.ts; 0 when the query has none

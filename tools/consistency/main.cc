@@ -2,7 +2,8 @@
 // query of the corpus and each iteration it generates input with out-of-order and late rows,
 // runs the query as a stream with random micro-batch splits, restarts and crashes, folds the
 // output per output mode, and compares it with the same query run as a batch over the input
-// minus the rows the semantics drop as late. Queries the engine rejects today are checked for
+// minus the rows the semantics drop as late (or, for a case with a `reference` model, with
+// what that model says the stream emits). Queries the engine rejects today are checked for
 // their start() error. A query's first mismatch is printed with how to reproduce it, and the
 // exit status is non-zero. The ctest consistency_harness is a bounded run;
 // tools/consistency/long_run.sh is the longer one (docs/testing-streaming.md).
@@ -42,7 +43,7 @@ void PrintDiff(const std::vector<std::string>& expected, const std::vector<std::
   std::vector<std::string> missing, extra;
   std::set_difference(expected.begin(), expected.end(), actual.begin(), actual.end(), std::back_inserter(missing));
   std::set_difference(actual.begin(), actual.end(), expected.begin(), expected.end(), std::back_inserter(extra));
-  std::cout << "expected (batch reference) " << expected.size() << " rows, stream folded " << actual.size() << "\n";
+  std::cout << "expected (reference) " << expected.size() << " rows, stream folded " << actual.size() << "\n";
   for (const auto& r : missing) std::cout << "  - missing from the stream: " << r << "\n";
   for (const auto& r : extra) std::cout << "  + extra in the stream:     " << r << "\n";
 }
@@ -51,13 +52,22 @@ void PrintFailure(const QueryCase& query, const Scenario& scenario, const Stream
   std::cout << "\nMISMATCH in query '" << query.name << "' (" << query.mode << " mode), seed " << scenario.seed
             << ": " << what << "\n";
   std::cout << "stream query: " << (query.build ? "(DataFrame API)" : query.stream_sql) << "\n";
-  if (!query.batch_sql.empty()) std::cout << "batch reference: " << query.batch_sql << "\n";
+  if (query.reference) {
+    std::cout << "reference: the case's model in C++ (corpus.cc), not a batch query\n";
+  } else if (!query.batch_sql.empty()) {
+    std::cout << "batch reference: " << query.batch_sql << "\n";
+  }
   std::cout << scenario.Describe();
   if (run != nullptr) {
     std::cout << "what ran:\n" << run->log;
     if (query.delay_seconds > 0) {
       std::cout << "model watermark (ms) per data batch, then final:";
-      for (int64_t w : DataBatchWatermarks(scenario, *run, query.delay_seconds * 1000LL)) std::cout << " " << w;
+      auto watermarks = DataBatchWatermarks(scenario, *run, query.delay_seconds * 1000LL);
+      for (int64_t w : watermarks) std::cout << " " << w;
+      std::cout << "\nmodel late-events watermark (ms) per data batch:";
+      for (int j = 0; j + 1 < static_cast<int>(watermarks.size()); ++j) {
+        std::cout << " " << LateWatermarkMs(watermarks, *run, j);
+      }
       std::cout << "\n";
     }
     std::cout << "stream output per batch id:\n";
@@ -79,14 +89,14 @@ bool CheckOnce(const QueryCase& query, const Scenario& scenario, const std::stri
     PrintFailure(query, scenario, nullptr, "the stream failed: " + run.status().ToString());
     return false;
   }
-  auto expected = BatchReference(query, scenario, *run);
+  auto expected = Reference(query, scenario, *run);
   if (!expected.ok()) {
-    PrintFailure(query, scenario, &*run, "the batch reference failed: " + expected.status().ToString());
+    PrintFailure(query, scenario, &*run, "the reference failed: " + expected.status().ToString());
     return false;
   }
   auto actual = FoldOutput(query, *run);
   if (actual != *expected) {
-    PrintFailure(query, scenario, &*run, "folded stream output differs from the batch reference");
+    PrintFailure(query, scenario, &*run, "folded stream output differs from the reference");
     PrintDiff(*expected, actual);
     return false;
   }
@@ -108,7 +118,7 @@ bool CheckRejected(const QueryCase& query, const std::string& checkpoint) {
   if (!status.ok() && status.message().find(query.expected_error) != std::string::npos) return true;
   std::cout << "\nquery '" << query.name << "' should be rejected at start with \"" << query.expected_error
             << "\" but " << (status.ok() ? "it ran" : "failed with: " + status.ToString()) << "\n"
-            << "If the engine supports it now, give the case a batch reference instead.\n";
+            << "If the engine supports it now, give the case a reference instead.\n";
   return false;
 }
 

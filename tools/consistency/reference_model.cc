@@ -30,15 +30,12 @@ std::vector<int64_t> DataBatchWatermarks(const Scenario& scenario, const StreamR
   return watermarks;
 }
 
-namespace {
-
-// The watermark data batch `batch` judged late rows by: the one the batch before it ran with
-// (SPARK_SEMANTICS 2.1.7): a no-data batch's, which is the batch's own, or else the previous
-// data batch's. The first batch uses its own.
 int64_t LateWatermarkMs(const std::vector<int64_t>& watermarks, const StreamRun& run, int batch) {
   bool after_no_data = batch < static_cast<int>(run.no_data_before.size()) && run.no_data_before[batch];
   return batch == 0 || after_no_data ? watermarks[batch] : watermarks[batch - 1];
 }
+
+namespace {
 
 std::string TimestampLiteral(int64_t ms) {
   return "TIMESTAMP '" + type::Value::Timestamp(ms * 1000).ToString() + "'";
@@ -50,6 +47,19 @@ std::vector<std::string> Sorted(std::vector<std::string> rows) {
 }
 
 }  // namespace
+
+Result<std::vector<std::string>> Reference(const QueryCase& query, const Scenario& scenario, const StreamRun& run) {
+  if (!query.reference) return BatchReference(query, scenario, run);
+  for (size_t c = 0; c < scenario.chunks.size(); ++c) {
+    if (run.chunk_batch[c] < 0) return Status::Internal("chunk #" + std::to_string(c) + " was never read by a batch");
+  }
+  ReferenceInput input{scenario, run, DataBatchWatermarks(scenario, run, query.delay_seconds * 1000LL), {}};
+  for (int j = 0; j + 1 < static_cast<int>(input.watermarks.size()); ++j) {
+    input.late_watermarks.push_back(LateWatermarkMs(input.watermarks, run, j));
+  }
+  RUNNEL_ASSIGN_OR_RAISE(auto rows, query.reference(input));
+  return Sorted(std::move(rows));
+}
 
 Result<std::vector<std::string>> BatchReference(const QueryCase& query, const Scenario& scenario,
                                                 const StreamRun& run) {

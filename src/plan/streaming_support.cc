@@ -119,10 +119,8 @@ Status CheckAggregate(const LogicalPlan& node, OutputMode mode) {
     if (node.within_watermark && watermarked.empty()) {
       return Unsupported("dropDuplicatesWithinWatermark is not supported on streaming DataFrames/DataSets without watermark");
     }
-    if (mode == OutputMode::kComplete && !std::any_of(node.children.begin(), node.children.end(), HasAggregation)) {
-      return Unsupported("Complete output mode not supported when there are no streaming aggregations on streaming "
-                         "DataFrames/Datasets (dropDuplicates is not an aggregation)");
-    }
+    // Complete mode needs an aggregation somewhere (CheckStreamingSupport); a dropDuplicates
+    // below it is fine (its rows are final), one above it is rejected by CheckChained.
     return Status::OK();
   }
   if (mode == OutputMode::kAppend && EventTimeKeyIndex(node) < 0) {

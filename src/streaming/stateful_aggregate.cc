@@ -198,7 +198,9 @@ Result<std::vector<vector::Batch>> StatefulAggregateOp::RunPartition(int partiti
   const bool may_evict =
       evicting && MayEvict(partition, batch_earliest, batch.eviction_watermark_ms * 1000 - expiry_delay_micros_);
   int64_t survivors_earliest = INT64_MAX;
-  if (batch.mode == plan::OutputMode::kComplete || may_evict) {
+  // Complete mode emits every group; a dropDuplicates (feeding an aggregation) emits only the
+  // keys it saw first, above.
+  if ((batch.mode == plan::OutputMode::kComplete && !deduplicate_) || may_evict) {
     std::vector<std::vector<type::Value>> key_rows, value_rows;
     std::vector<std::string> evicted;
     auto it = store->Scan();

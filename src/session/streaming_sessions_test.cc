@@ -297,6 +297,50 @@ TEST_F(StreamingSessionsTest, DropDuplicatesThenAggregateInCompleteAndUpdateMode
   ASSERT_TRUE(update->stop().ok());
 }
 
+// A watermarked dropDuplicates below a complete-mode aggregation still drops late rows and
+// forgets old keys (Spark's deduplication does in every mode): a late copy of a forgotten key
+// is not counted again.
+TEST_F(StreamingSessionsTest, WatermarkedDropDuplicatesEvictsInCompleteMode) {
+  auto clicks = *MemoryStream::Make(session_, "user STRING, ts TIMESTAMP");
+  auto click = [](const std::string& user, int64_t seconds) {
+    return Row({Value::String(user), Value::Timestamp(seconds * 1000000)});
+  };
+  BatchLog log;
+  auto query = clicks->toDF()
+                   .withWatermark("ts", "10 seconds")
+                   .dropDuplicates({"user", "ts"})
+                   .groupBy(col("user"))
+                   .count()
+                   .writeStream()
+                   .outputMode("complete")
+                   .foreachBatch(log.Function())
+                   .option("checkpointLocation", Checkpoint("-dedup-watermark"))
+                   .start();
+  ASSERT_TRUE(query.ok()) << query.status().ToString();
+  ASSERT_TRUE(clicks->addData({click("a", 1), click("a", 1), click("b", 30)}).ok());
+  ASSERT_TRUE(query->processAllAvailable().ok());
+  EXPECT_EQ(log.TakeNew(), (std::vector<std::string>{"[a,1]", "[b,1]"}));
+  // Watermark 20 s: this batch forgets (a, 1 s) after finding the copy a duplicate.
+  ASSERT_TRUE(clicks->addData({click("a", 1), click("a", 25)}).ok());
+  ASSERT_TRUE(query->processAllAvailable().ok());
+  EXPECT_EQ(log.TakeNew(), (std::vector<std::string>{"[a,2]", "[b,1]"}));
+  // Now (a, 1 s) is late: dropped, not counted as new.
+  ASSERT_TRUE(clicks->addData({click("a", 1)}).ok());
+  ASSERT_TRUE(query->processAllAvailable().ok());
+  EXPECT_EQ(log.TakeNew(), (std::vector<std::string>{"[a,2]", "[b,1]"}));
+  auto progress = query->lastProgress();
+  ASSERT_TRUE(progress.has_value());
+  bool found = false;
+  for (const auto& op : progress->stateOperators) {
+    if (op.operatorName != "dedupe") continue;
+    found = true;
+    EXPECT_EQ(op.numRowsDroppedByWatermark, 1);
+    EXPECT_EQ(op.numRowsTotal, 2);  // (b, 30 s) and (a, 25 s)
+  }
+  EXPECT_TRUE(found);
+  ASSERT_TRUE(query->stop().ok());
+}
+
 // Spark's MultiStatefulOperatorsSuite "window agg -> window agg, append mode": two stateful
 // operators, two stateOperators entries; the second closes a window in the batch the first
 // one emits its parts.

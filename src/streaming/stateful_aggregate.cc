@@ -76,7 +76,9 @@ int64_t StatefulAggregateOp::EventTimeMicros(const type::Value& et) {
 
 Result<std::vector<vector::Batch>> StatefulAggregateOp::RunPartition(int partition, std::vector<vector::Batch> input) {
   const StatefulBatch& batch = context_->batch;
-  const bool evicting = event_time_column_ >= 0 && batch.mode != plan::OutputMode::kComplete;
+  // Complete mode keeps every group; a deduplication (feeding an aggregation in complete mode)
+  // drops late rows and forgets old keys whatever the mode, as Spark's does.
+  const bool evicting = event_time_column_ >= 0 && (deduplicate_ || batch.mode != plan::OutputMode::kComplete);
   int64_t start_ms = SteadyNowMs();
   StateOperatorProgress metrics;
 

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "runnel/runnel.h"
+#include "session/sorted_rows_for_test.h"
 #include "session/session_state.h"
 
 namespace runnel {
@@ -17,15 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 using functions::col;
 
-std::vector<std::string> Render(const Result<std::vector<Row>>& rows) {
-  EXPECT_TRUE(rows.ok()) << rows.status().ToString();
-  std::vector<std::string> out;
-  if (rows.ok()) {
-    for (const auto& r : *rows) out.push_back(r.ToString());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
+using test_util::Render;
 
 class FileStreamTest : public ::testing::Test {
  protected:

@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "runnel/runnel.h"
+#include "session/sorted_rows_for_test.h"
 
 namespace runnel {
 namespace {
@@ -18,15 +19,7 @@ using functions::col;
 using functions::lit;
 using type::Value;
 
-std::vector<std::string> Render(const Result<std::vector<Row>>& rows) {
-  EXPECT_TRUE(rows.ok()) << rows.status().ToString();
-  std::vector<std::string> out;
-  if (rows.ok()) {
-    for (const auto& r : *rows) out.push_back(r.ToString());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
+using test_util::Render;
 
 Value Seconds(int64_t s) { return Value::Timestamp(s * 1'000'000); }
 

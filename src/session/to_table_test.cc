@@ -8,6 +8,7 @@
 
 #include "catalog/warehouse.h"
 #include "runnel/runnel.h"
+#include "session/sorted_rows_for_test.h"
 #include "session/session_state.h"
 
 namespace runnel {
@@ -16,15 +17,7 @@ namespace {
 namespace fs = std::filesystem;
 using type::Value;
 
-std::vector<std::string> Render(const Result<std::vector<Row>>& rows) {
-  EXPECT_TRUE(rows.ok()) << rows.status().ToString();
-  std::vector<std::string> out;
-  if (rows.ok()) {
-    for (const auto& r : *rows) out.push_back(r.ToString());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
+using test_util::Render;
 
 Row Event(const std::string& user, int64_t amount) {
   return Row({Value::String(user), Value::BigInt(amount)});

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_clock.h"
 #include "base/thread_pool.h"
 #include "plan/data_source.h"
 #include "plan/logical_plan.h"
@@ -91,12 +92,6 @@ std::string Checksum(const std::vector<Row>& rows) {
   char text[128];
   std::snprintf(text, sizeof(text), "groups=%zu rows=%lld sum=%.6f", rows.size(), static_cast<long long>(count), sum);
   return text;
-}
-
-double ProcessCpuSeconds() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + t.tv_nsec * 1e-9;
 }
 
 DataFrame Query(const DataFrame& table) {

@@ -30,6 +30,7 @@
 #include <tuple>
 #include <vector>
 
+#include "bench_clock.h"
 #include "base/thread_pool.h"
 #include "parquet_phases.h"
 #include "plan/data_source.h"
@@ -83,12 +84,6 @@ Measurement Named(std::string op, std::string codec, std::string engine, std::st
   m.file = std::move(file);
   m.threads = std::move(threads);
   return m;
-}
-
-double ProcessCpuSeconds() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + t.tv_nsec * 1e-9;
 }
 
 // Sets the CPU affinity of every thread of this process (sched_setaffinity applies to one

@@ -8,7 +8,6 @@
 //      after the sink's commit). p50, p99 and max at 10k and 100k rows/s.
 //
 //   bench_streaming_latency [--rows N] [--seconds S] [--rates 10000,100000]
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <atomic>
@@ -22,23 +21,13 @@
 #include <thread>
 #include <vector>
 
+#include "bench_clock.h"
 #include "runnel/runnel.h"
 #include "streaming/sources/memory_source.h"
 #include "type/ddl.h"
 
 namespace runnel::bench {
 namespace {
-
-int64_t NowMicros() {
-  return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
-
-double CpuSeconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
 
 // "user17,1234,2024-01-01 00:00:05": the rows the query parses.
 vector::Batch MakeLines(const type::SchemaPtr& schema, int64_t first, int64_t n) {
@@ -75,7 +64,7 @@ void Throughput(const std::shared_ptr<Session>& session, int64_t total_rows) {
     input->source()->AddData(MakeLines(input->source()->schema(), first, std::min(chunk, total_rows - first)));
   }
   std::string checkpoint = Checkpoint("throughput");
-  double cpu0 = CpuSeconds();
+  double cpu0 = ProcessCpuSeconds();
   int64_t t0 = NowMicros();
   auto query = Query(input).writeStream().format("noop").option("checkpointLocation", checkpoint)
                    .trigger(Trigger::AvailableNow()).start();
@@ -83,7 +72,7 @@ void Throughput(const std::shared_ptr<Session>& session, int64_t total_rows) {
     std::fprintf(stderr, "throughput run failed: %s\n", query.ok() ? "" : query.status().ToString().c_str());
     std::exit(1);
   }
-  double wall = (NowMicros() - t0) / 1e6, cpu = CpuSeconds() - cpu0;
+  double wall = (NowMicros() - t0) / 1e6, cpu = ProcessCpuSeconds() - cpu0;
   std::printf("throughput  %lld rows in %.2f s wall, %.2f CPU-s: %.2fM rows/s wall, %.2fM rows per CPU-second\n",
               static_cast<long long>(total_rows), wall, cpu, total_rows / wall / 1e6, total_rows / cpu / 1e6);
   std::filesystem::remove_all(checkpoint);
@@ -157,7 +146,7 @@ void Latency(const std::shared_ptr<Session>& session, int64_t rows_per_second, d
   std::vector<vector::Batch> batches;
   for (int64_t t = 0; t < 100; ++t) batches.push_back(MakeLines(input->source()->schema(), t * per_tick, per_tick));
   int64_t start = NowMicros();
-  double cpu0 = CpuSeconds();
+  double cpu0 = ProcessCpuSeconds();
   for (int64_t t = 0; t < ticks; ++t) {
     int64_t due = start + t * 1000;
     while (NowMicros() < due) std::this_thread::sleep_for(std::chrono::microseconds(std::max<int64_t>(1, due - NowMicros())));
@@ -166,7 +155,7 @@ void Latency(const std::shared_ptr<Session>& session, int64_t rows_per_second, d
     listener->Added(offset, now);
   }
   (void)query->processAllAvailable();
-  double cpu = CpuSeconds() - cpu0;
+  double cpu = ProcessCpuSeconds() - cpu0;
   (void)query->stop();
   session->streams().removeListener(listener);
   auto lat = listener->Latencies();

@@ -26,7 +26,6 @@
 //                              [--events-per-minute R] [--delay "20 minutes"] [--partitions P]
 //                              [--every E] [--dir D]
 //   defaults: 3M events (10M is the full run), 1M keys, batches of 100k, both providers.
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -40,6 +39,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench_clock.h"
 #include "runnel/runnel.h"
 #include "streaming/sources/memory_source.h"
 #include "vector/column.h"
@@ -65,17 +65,6 @@ struct Options {
   int64_t every = 10;  // table row every this many data batches
   std::string dir;
 };
-
-int64_t NowMicros() {
-  return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
-
-double CpuSeconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
 
 uint64_t SplitMix64(uint64_t x) {
   x += 0x9e3779b97f4a7c15ULL;
@@ -266,14 +255,14 @@ void Run(const Options& options, const std::string& provider) {
   double wall_s = 0, cpu_s = 0;
   auto feed = [&](int64_t first, int64_t n) {
     vector::Batch batch = MakeEvents(input->source()->schema(), options, first, n);
-    double cpu0 = CpuSeconds();
+    double cpu0 = ProcessCpuSeconds();
     int64_t t0 = NowMicros();
     input->source()->AddData(std::move(batch));
     if (auto st = query->processAllAvailable(); !st.ok()) Fail("processAllAvailable", st);
     Step step;
     step.wall_us = NowMicros() - t0;
     wall_s += step.wall_us / 1e6;
-    cpu_s += CpuSeconds() - cpu0;
+    cpu_s += ProcessCpuSeconds() - cpu0;
     step.events_so_far = first + n;
     step.batch_events = n;
     for (const BatchRecord& r : recorder->Take()) {

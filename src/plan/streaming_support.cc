@@ -211,12 +211,8 @@ int EventTimeKeyIndex(const LogicalPlan& aggregate) {
   for (size_t i = 0; i < aggregate.group_by.size(); ++i) {
     const auto& key = aggregate.group_by[i];
     const auto& type = key->type;
-    if (type->id() == type::TypeId::kTimestamp && key->kind == expr::ExprKind::kBoundColumn) {
-      for (const auto& name : watermarked) {
-        if (base::EqualsIgnoreCase(name, key->name)) return static_cast<int>(i);
-      }
-    }
-    // window() and session_window() keys: STRUCT<start TIMESTAMP, end TIMESTAMP>.
+    if (type->id() == type::TypeId::kTimestamp && IsWatermarked(aggregate, key)) return static_cast<int>(i);
+    // window() keys, also a window or session of an earlier aggregation: STRUCT<start, end TIMESTAMP>.
     if (type->id() == type::TypeId::kStruct && type->num_fields() == 2 &&
         type->fields()[1].type->id() == type::TypeId::kTimestamp && base::EqualsIgnoreCase(type->fields()[1].name, "end")) {
       return static_cast<int>(i);

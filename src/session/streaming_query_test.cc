@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "runnel/runnel.h"
-#include "session/sorted_rows_for_test.h"
+#include "session/streaming_test_util.h"
 #include "session/session_state.h"
 
 namespace runnel {

@@ -10,7 +10,7 @@
 #include <mutex>
 
 #include "runnel/runnel.h"
-#include "session/sorted_rows_for_test.h"
+#include "session/streaming_test_util.h"
 
 namespace runnel {
 namespace {

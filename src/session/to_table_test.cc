@@ -8,7 +8,7 @@
 
 #include "catalog/warehouse.h"
 #include "runnel/runnel.h"
-#include "session/sorted_rows_for_test.h"
+#include "session/streaming_test_util.h"
 #include "session/session_state.h"
 
 namespace runnel {
@@ -56,13 +56,7 @@ class ToTableTest : public ::testing::Test {
                                          : std::map<std::string, int64_t>{};
   }
   void InjectCrash(const std::string& point, int64_t batch, bool* armed) {
-    std::lock_guard<std::mutex> lock(session_->state()->mutex);
-    session_->state()->streaming_fault_point = [point, batch, armed](const std::string& at,
-                                                                     int64_t id) -> Status {
-      if (*armed && at == point && id == batch)
-        return Status::IOError("injected crash before " + at);
-      return Status::OK();
-    };
+    test_util::InjectCrash(*session_, point, batch, armed);
   }
 
   std::shared_ptr<Session> session_;

@@ -6,6 +6,7 @@
 #include "state/buffered_state_store.h"
 #include "state/state_directory.h"
 #include "state/state_file.h"
+#include "state/versioned_provider.h"
 
 namespace runnel::state {
 namespace {
@@ -30,43 +31,26 @@ class MapIterator final : public StateIterator {
   StateMap::const_iterator it_;
 };
 
-class MemoryProvider final : public StateStoreProvider {
+class MemoryProvider final : public VersionedProvider {
  public:
   MemoryProvider(const StateStoreId& id, const StateStoreConfig& config, std::shared_ptr<io::FileSystem> fs)
-      : id_(id), config_(config), dir_(std::move(fs), id.Directory(), {"delta", "snapshot", ""}) {}
-
-  Result<std::unique_ptr<StateStore>> GetStore(int64_t version) override;
-  Status DoMaintenance() override {
-    std::lock_guard lock(mutex_);
-    return MaintenanceLocked();
-  }
-  const StateStoreId& id() const override { return id_; }
+      : VersionedProvider(id, config, std::move(fs), {"delta", "snapshot", ""}) {}
 
   // For MemoryStore.
   const StateMap& map() const { return map_; }
   int64_t bytes() const { return bytes_; }
   Status CommitVersion(const BufferedChanges& changes, int64_t version, int64_t num_keys);
-  void ReleaseStore() {
-    std::lock_guard lock(mutex_);
-    store_open_ = false;
-  }
 
  private:
-  Status LoadLocked(int64_t version);
+  Status LoadLocked(int64_t version) override;
+  std::unique_ptr<StateStore> NewStoreLocked(int64_t version) override;
+  Status WriteFullLocked() override;
   Status ApplyFile(const std::string& path, StateFileKind kind, int64_t version, int64_t* num_keys);
-  Status MaintenanceLocked();
   void PutInMap(std::string_view key, std::string_view value);
   void RemoveFromMap(std::string_view key);
 
-  StateStoreId id_;
-  StateStoreConfig config_;
-  std::mutex mutex_;
-  StateDirectory dir_;
-  bool listed_ = false;  // dir_ holds the directory's listing; false after a failed write
-  StateMap map_;
+  StateMap map_;  // the state of loaded_version_
   int64_t bytes_ = 0;
-  int64_t loaded_version_ = -1;  // the version map_ holds; -1: none
-  bool store_open_ = false;
 };
 
 class MemoryStore final : public BufferedStateStore {
@@ -95,19 +79,8 @@ class MemoryStore final : public BufferedStateStore {
   MemoryProvider* provider_;
 };
 
-Result<std::unique_ptr<StateStore>> MemoryProvider::GetStore(int64_t version) {
-  std::lock_guard lock(mutex_);
-  if (version < 0) return Status::InvalidArgument("State store version must be >= 0, got " + std::to_string(version));
-  if (store_open_) {
-    return Status::Internal("A store of " + id_.ToString() + " is still open; commit or abort it first");
-  }
-  if (!listed_) {
-    RUNNEL_RETURN_NOT_OK(dir_.Refresh());
-    listed_ = true;
-  }
-  if (loaded_version_ != version) RUNNEL_RETURN_NOT_OK(LoadLocked(version));
-  store_open_ = true;
-  return std::unique_ptr<StateStore>(std::make_unique<MemoryStore>(this, version));
+std::unique_ptr<StateStore> MemoryProvider::NewStoreLocked(int64_t version) {
+  return std::make_unique<MemoryStore>(this, version);
 }
 
 void MemoryProvider::PutInMap(std::string_view key, std::string_view value) {
@@ -198,28 +171,17 @@ Status MemoryProvider::CommitVersion(const BufferedChanges& changes, int64_t ver
     }
   }
   loaded_version_ = version;
-  if (config_.maintenance_on_commit) {
-    // The version is committed whatever happens here; a failed snapshot or cleanup is retried
-    // at the next maintenance after the directory is listed again.
-    if (!MaintenanceLocked().ok()) listed_ = false;
-  }
+  MaintainAfterCommitLocked();
   return Status::OK();
 }
 
-Status MemoryProvider::MaintenanceLocked() {
-  if (!listed_) {
-    RUNNEL_RETURN_NOT_OK(dir_.Refresh());
-    listed_ = true;
-  }
-  if (loaded_version_ <= 0) return Status::OK();
-  if (loaded_version_ - dir_.LastFullAtOrBefore(loaded_version_) >= config_.min_deltas_for_snapshot) {
-    StateFileWriter writer(StateFileKind::kSnapshot, loaded_version_);
-    for (const auto& [key, value] : map_) writer.Put(key, value);
-    RUNNEL_RETURN_NOT_OK(dir_.fs().WriteFileAtomic(dir_.FullPath(loaded_version_),
-                                                   writer.Finish(static_cast<int64_t>(map_.size()))));
-    dir_.AddFull(loaded_version_);
-  }
-  return dir_.Cleanup(loaded_version_, config_.min_versions_to_retain);
+Status MemoryProvider::WriteFullLocked() {
+  StateFileWriter writer(StateFileKind::kSnapshot, loaded_version_);
+  for (const auto& [key, value] : map_) writer.Put(key, value);
+  RUNNEL_RETURN_NOT_OK(dir_.fs().WriteFileAtomic(dir_.FullPath(loaded_version_),
+                                                 writer.Finish(static_cast<int64_t>(map_.size()))));
+  dir_.AddFull(loaded_version_);
+  return Status::OK();
 }
 
 }  // namespace

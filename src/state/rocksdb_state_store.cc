@@ -15,6 +15,7 @@
 #include "state/buffered_state_store.h"
 #include "state/state_directory.h"
 #include "state/state_file.h"
+#include "state/versioned_provider.h"
 
 namespace runnel::state {
 namespace {
@@ -94,10 +95,10 @@ struct CheckpointManifest {
   }
 };
 
-class RocksDbProvider final : public StateStoreProvider {
+class RocksDbProvider final : public VersionedProvider {
  public:
   RocksDbProvider(const StateStoreId& id, const StateStoreConfig& config, std::shared_ptr<io::FileSystem> fs)
-      : id_(id), config_(config), dir_(std::move(fs), id.Directory(), {"changelog", "checkpoint", kManifest}) {
+      : VersionedProvider(id, config, std::move(fs), {"changelog", "checkpoint", kManifest}) {
     std::filesystem::path root = config.rocksdb_local_dir.empty() ? std::filesystem::temp_directory_path()
                                                                    : std::filesystem::path(config.rocksdb_local_dir);
     local_dir_ = (root / ("runnel-state-" + base::RandomUuid())).string();
@@ -108,41 +109,23 @@ class RocksDbProvider final : public StateStoreProvider {
     std::filesystem::remove_all(local_dir_, ec);
   }
 
-  Result<std::unique_ptr<StateStore>> GetStore(int64_t version) override;
-  Status DoMaintenance() override {
-    std::lock_guard lock(mutex_);
-    return MaintenanceLocked();
-  }
-  const StateStoreId& id() const override { return id_; }
-
   // For RocksDbStore.
   rocksdb::DB* db() const { return db_.get(); }
   int64_t num_keys() const { return num_keys_; }
   Status CommitVersion(const BufferedChanges& changes, int64_t version, int64_t num_keys);
-  void ReleaseStore() {
-    std::lock_guard lock(mutex_);
-    store_open_ = false;
-  }
 
  private:
   std::string DbPath() const { return local_dir_ + "/db"; }
   Status OpenEmptyDb();
   Status RestoreCheckpoint(int64_t version);
   Status ReplayChangelog(int64_t version);
-  Status LoadLocked(int64_t version);
-  Status WriteCheckpointLocked();
-  Status MaintenanceLocked();
+  Status LoadLocked(int64_t version) override;
+  std::unique_ptr<StateStore> NewStoreLocked(int64_t version) override;
+  Status WriteFullLocked() override;
 
-  StateStoreId id_;
-  StateStoreConfig config_;
-  std::mutex mutex_;
-  StateDirectory dir_;
-  bool listed_ = false;
   std::string local_dir_;
-  std::unique_ptr<rocksdb::DB> db_;
-  int64_t loaded_version_ = -1;
+  std::unique_ptr<rocksdb::DB> db_;  // the working database, holding loaded_version_
   int64_t num_keys_ = 0;
-  bool store_open_ = false;
 };
 
 class RocksDbStore final : public BufferedStateStore {
@@ -257,19 +240,8 @@ Status RocksDbProvider::LoadLocked(int64_t version) {
   return Status::OK();
 }
 
-Result<std::unique_ptr<StateStore>> RocksDbProvider::GetStore(int64_t version) {
-  std::lock_guard lock(mutex_);
-  if (version < 0) return Status::InvalidArgument("State store version must be >= 0, got " + std::to_string(version));
-  if (store_open_) {
-    return Status::Internal("A store of " + id_.ToString() + " is still open; commit or abort it first");
-  }
-  if (!listed_) {
-    RUNNEL_RETURN_NOT_OK(dir_.Refresh());
-    listed_ = true;
-  }
-  if (loaded_version_ != version) RUNNEL_RETURN_NOT_OK(LoadLocked(version));
-  store_open_ = true;
-  return std::unique_ptr<StateStore>(std::make_unique<RocksDbStore>(this, version));
+std::unique_ptr<StateStore> RocksDbProvider::NewStoreLocked(int64_t version) {
+  return std::make_unique<RocksDbStore>(this, version);
 }
 
 Status RocksDbProvider::CommitVersion(const BufferedChanges& changes, int64_t version, int64_t num_keys) {
@@ -299,11 +271,13 @@ Status RocksDbProvider::CommitVersion(const BufferedChanges& changes, int64_t ve
   }
   loaded_version_ = version;
   num_keys_ = num_keys;
-  if (config_.maintenance_on_commit && !MaintenanceLocked().ok()) listed_ = false;
+  MaintainAfterCommitLocked();
   return Status::OK();
 }
 
-Status RocksDbProvider::WriteCheckpointLocked() {
+// A RocksDB checkpoint (hard links of the SST files) copied to <version>.checkpoint/, its
+// manifest written last.
+Status RocksDbProvider::WriteFullLocked() {
   auto local = io::FileSystem::Local();
   std::string staging = local_dir_ + "/checkpoint";
   RUNNEL_RETURN_NOT_OK(local->DeleteRecursively(staging));
@@ -330,18 +304,6 @@ Status RocksDbProvider::WriteCheckpointLocked() {
   RUNNEL_RETURN_NOT_OK(dir_.fs().SyncDirectory(dir_.path()));
   dir_.AddFull(loaded_version_);
   return local->DeleteRecursively(staging);
-}
-
-Status RocksDbProvider::MaintenanceLocked() {
-  if (!listed_) {
-    RUNNEL_RETURN_NOT_OK(dir_.Refresh());
-    listed_ = true;
-  }
-  if (loaded_version_ <= 0 || !db_) return Status::OK();
-  if (loaded_version_ - dir_.LastFullAtOrBefore(loaded_version_) >= config_.min_deltas_for_snapshot) {
-    RUNNEL_RETURN_NOT_OK(WriteCheckpointLocked());
-  }
-  return dir_.Cleanup(loaded_version_, config_.min_versions_to_retain);
 }
 
 }  // namespace

@@ -161,8 +161,8 @@ Status MicroBatchExecution::Plan(const plan::PlanPtr& plan) {
                                  type::SchemaPtr partial_schema) -> Result<exec::PhysicalOpPtr> {
     int id = static_cast<int>(stateful_ops_.size());
     if (aggregate->session_key >= 0) {
-      bool closes = last_assign != nullptr && options_.mode == plan::OutputMode::kAppend &&
-                    plan::EventTimeKeyIndex(*aggregate) >= 0;
+      // Sessions close (append mode, a watermark on their time) exactly when late rows drop.
+      bool closes = last_assign != nullptr && last_assign->drops_late();
       auto op = std::make_shared<StatefulSessionOp>(std::move(exchange), *aggregate, std::move(partial_schema), id,
                                                     closes, last_assign, &stateful_context_);
       last_assign = nullptr;

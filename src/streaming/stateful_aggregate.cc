@@ -10,12 +10,6 @@
 namespace runnel::streaming {
 
 namespace {
-type::SchemaPtr Fields(const type::Schema& schema, int first, int count) {
-  std::vector<type::Field> fields;
-  for (int i = first; i < first + count; ++i) fields.push_back(schema.field(i));
-  return std::make_shared<type::Schema>(std::move(fields));
-}
-
 std::vector<vector::ColumnPtr> Columns(const vector::Batch& batch, int first, int count) {
   std::vector<vector::ColumnPtr> out;
   for (int i = first; i < first + count; ++i) out.push_back(batch.column(i));
@@ -37,8 +31,8 @@ StatefulAggregateOp::StatefulAggregateOp(exec::PhysicalOpPtr exchange, const pla
       event_time_column_(event_time_column),
       expiry_delay_micros_(expiry_delay_micros),
       deduplicate_(aggregate.deduplicate) {
-  key_schema_ = Fields(*partial_schema_, 0, num_keys_);
-  value_schema_ = Fields(*partial_schema_, num_keys_, partial_schema_->num_fields() - num_keys_);
+  key_schema_ = FieldRange(*partial_schema_, 0, num_keys_);
+  value_schema_ = FieldRange(*partial_schema_, num_keys_, partial_schema_->num_fields());
 }
 
 std::string StatefulAggregateOp::Describe() const {

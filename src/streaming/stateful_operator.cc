@@ -10,6 +10,12 @@ int64_t SteadyNowMs() {
       .count();
 }
 
+type::SchemaPtr FieldRange(const type::Schema& schema, int first, int end) {
+  std::vector<type::Field> fields;
+  for (int i = first; i < end; ++i) fields.push_back(schema.field(i));
+  return std::make_shared<type::Schema>(std::move(fields));
+}
+
 StatefulOperator::StatefulOperator(type::SchemaPtr schema, exec::PhysicalOpPtr child, int operator_id,
                                    std::string operator_name, const StatefulOperatorContext* context)
     : PhysicalOp(std::move(schema), {std::move(child)}), context_(context), operator_id_(operator_id) {

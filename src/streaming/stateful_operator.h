@@ -78,6 +78,9 @@ class StatefulOperator : public exec::PhysicalOp {
   StateOperatorProgress progress_;
 };
 
+// Fields [first, end) of `schema`: the key or state columns of partial aggregate rows.
+type::SchemaPtr FieldRange(const type::Schema& schema, int first, int end);
+
 // Milliseconds on a steady clock, for the operators' time metrics.
 int64_t SteadyNowMs();
 

@@ -61,28 +61,13 @@ Result<vector::Batch> SessionAssignOp::Assign(const vector::Batch& batch, exec::
   vector::Batch taken = vector::TakeRows(batch, rows);
   std::vector<vector::ColumnPtr> columns = taken.columns();
   int64_t n = static_cast<int64_t>(rows.size());
-  columns.push_back(std::make_shared<vector::Column>(
-      schema()->field(schema()->num_fields() - 1).type, n, 0, std::vector<vector::BufferPtr>{nullptr},
-      std::vector<vector::ColumnPtr>{vector::MakeFixedColumn(type::Timestamp(), std::move(starts)),
-                                     vector::MakeFixedColumn(type::Timestamp(), std::move(ends))}));
+  columns.push_back(
+      function::SessionColumn(schema()->field(schema()->num_fields() - 1).type, std::move(starts), std::move(ends)));
   return vector::Batch(schema(), std::move(columns), n);
 }
 
 // ---------------------------------------------------------------- StatefulSessionOp
 
-namespace {
-type::SchemaPtr Fields(const type::Schema& schema, const std::vector<int>& indices) {
-  std::vector<type::Field> fields;
-  for (int i : indices) fields.push_back(schema.field(i));
-  return std::make_shared<type::Schema>(std::move(fields));
-}
-
-std::vector<int> Range(int first, int end) {
-  std::vector<int> out;
-  for (int i = first; i < end; ++i) out.push_back(i);
-  return out;
-}
-}  // namespace
 
 // One session of a key while a batch merges them: where its partial states come from.
 struct StatefulSessionOp::Session {
@@ -105,8 +90,10 @@ StatefulSessionOp::StatefulSessionOp(exec::PhysicalOpPtr exchange, const plan::L
   for (int i = 0; i < num_keys; ++i) {
     if (i != session_column_) other_keys_.push_back(i);
   }
-  states_schema_ = Fields(*partial_schema_, Range(num_keys, partial_schema_->num_fields()));
-  std::vector<type::Field> key_fields = Fields(*partial_schema_, other_keys_)->fields();
+  group_schema_ = FieldRange(*partial_schema_, 0, num_keys);
+  states_schema_ = FieldRange(*partial_schema_, num_keys, partial_schema_->num_fields());
+  std::vector<type::Field> key_fields;
+  for (int k : other_keys_) key_fields.push_back(partial_schema_->field(k));
   key_fields.push_back({"sessionStart", type::Timestamp(), false});
   key_schema_ = std::make_shared<type::Schema>(std::move(key_fields));
   std::vector<type::Field> value_fields{{"sessionEnd", type::Timestamp(), false}};
@@ -131,16 +118,14 @@ StateOperatorProgress StatefulSessionOp::TakeProgress() {
 
 Result<vector::Batch> StatefulSessionOp::OutputRows(const std::vector<std::vector<type::Value>>& keys,
                                                     const std::vector<std::vector<type::Value>>& states) {
-  int num_keys = static_cast<int>(other_keys_.size()) + 1;
-  vector::Batch k = vector::Batch::FromRows(Fields(*partial_schema_, Range(0, num_keys)), keys);
+  vector::Batch k = vector::Batch::FromRows(group_schema_, keys);
   vector::Batch v = vector::Batch::FromRows(states_schema_, states);
   return FinalizeAggregates(schema(), aggregates_, k.columns(), v.columns(), static_cast<int64_t>(keys.size()));
 }
 
 Result<std::vector<vector::Batch>> StatefulSessionOp::RunPartition(int partition, std::vector<vector::Batch> input) {
   const StatefulBatch& batch = context_->batch;
-  const bool closing = closes_ && batch.mode == plan::OutputMode::kAppend;
-  const int num_keys = static_cast<int>(other_keys_.size()) + 1;
+  const int num_keys = group_schema_->num_fields();
   int64_t start_ms = SteadyNowMs();
   StateOperatorProgress metrics;
 
@@ -272,7 +257,7 @@ Result<std::vector<vector::Batch>> StatefulSessionOp::RunPartition(int partition
   std::vector<vector::Batch> out;
   if (batch.mode == plan::OutputMode::kComplete) {
     RUNNEL_RETURN_NOT_OK(EmitFromState(*store, partition, /*closed_only=*/false, &out, &metrics));
-  } else if (closing && MayEvict(partition, batch_earliest, batch.eviction_watermark_ms * 1000)) {
+  } else if (closes_ && MayEvict(partition, batch_earliest, batch.eviction_watermark_ms * 1000)) {
     RUNNEL_RETURN_NOT_OK(EmitFromState(*store, partition, /*closed_only=*/true, &out, &metrics));
   }
   metrics.allRemovalsTimeMs = SteadyNowMs() - removal_start;
@@ -299,7 +284,7 @@ Status StatefulSessionOp::EmitFromState(state::StateStore& store, int partition,
     // The output's keys: the other keys with the session STRUCT<start, end> in its place.
     std::vector<type::Value> row;
     size_t other = 0;
-    for (int k = 0; k < static_cast<int>(other_keys_.size()) + 1; ++k) {
+    for (int k = 0; k < group_schema_->num_fields(); ++k) {
       if (k == session_column_) {
         row.push_back(type::Value::Struct(partial_schema_->field(session_column_).type,
                                           {key.back(), type::Value::Timestamp(end)}));

@@ -36,6 +36,7 @@ class SessionAssignOp final : public exec::PhysicalOp {
   int NumPartitions() const override { return children()[0]->NumPartitions(); }
   Result<std::unique_ptr<vector::BatchStream>> Execute(int partition, exec::ExecContext& ctx) override;
   std::string Describe() const override;
+  bool drops_late() const { return drops_late_; }
   // The rows dropped as late since the last call.
   int64_t TakeDroppedByWatermark() { return dropped_.exchange(0); }
 
@@ -70,7 +71,9 @@ class StatefulSessionOp final : public StatefulOperator {
                                    const std::vector<std::vector<type::Value>>& states);
 
   std::vector<plan::AggregateCall> aggregates_;
-  type::SchemaPtr partial_schema_, states_schema_;
+  type::SchemaPtr partial_schema_;
+  type::SchemaPtr group_schema_;   // the partial rows' grouping columns, the session among them
+  type::SchemaPtr states_schema_;  // the partial rows' aggregate states
   std::vector<int> other_keys_;  // the partial rows' key columns besides the session
   int session_column_;
   bool closes_;

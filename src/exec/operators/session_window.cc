@@ -92,11 +92,8 @@ class SessionWindowOp final : public PhysicalOp {
     vector::Batch taken = vector::TakeRows(all, rows);
     std::vector<ColumnPtr> columns = taken.columns();
     int64_t n = static_cast<int64_t>(rows.size());
-    columns.push_back(std::make_shared<vector::Column>(
-        schema()->field(schema()->num_fields() - 1).type, n, 0,
-        std::vector<vector::BufferPtr>{nullptr},
-        std::vector<ColumnPtr>{vector::MakeFixedColumn(type::Timestamp(), std::move(starts)),
-                               vector::MakeFixedColumn(type::Timestamp(), std::move(ends))}));
+    columns.push_back(function::SessionColumn(schema()->field(schema()->num_fields() - 1).type,
+                                              std::move(starts), std::move(ends)));
     return vector::Batch(schema(), std::move(columns), n);
   }
 

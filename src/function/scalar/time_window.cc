@@ -212,4 +212,11 @@ std::optional<int64_t> SessionGapMicros(const vector::Column& gap, int64_t row) 
   return micros;
 }
 
+ColumnPtr SessionColumn(const DataTypePtr& type, std::vector<int64_t> starts, std::vector<int64_t> ends) {
+  int64_t n = static_cast<int64_t>(starts.size());
+  return std::make_shared<Column>(type, n, 0, std::vector<vector::BufferPtr>{nullptr},
+                                  std::vector<ColumnPtr>{vector::MakeFixedColumn(type::Timestamp(), std::move(starts)),
+                                                         vector::MakeFixedColumn(type::Timestamp(), std::move(ends))});
+}
+
 }  // namespace runnel::function

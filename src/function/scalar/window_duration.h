@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "base/status.h"
 #include "function/scalar_function.h"
@@ -28,6 +29,9 @@ Result<int64_t> WindowDurationMicros(const type::Value& value, const char* what)
 // nullopt when the row takes no part in sessions (a NULL, unparsable, zero or negative gap:
 // Spark filters such rows out). Defined in time_window.cc.
 std::optional<int64_t> SessionGapMicros(const vector::Column& gap, int64_t row);
+// A session_window STRUCT<start, end> column of `type` from each row's bounds (never NULL).
+vector::ColumnPtr SessionColumn(const type::DataTypePtr& type, std::vector<int64_t> starts,
+                                std::vector<int64_t> ends);
 
 // The shape of window(ts, duration[, slide[, start]]), in microseconds.
 struct TimeWindowSpec {

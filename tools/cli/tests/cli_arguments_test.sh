@@ -3,22 +3,7 @@
 # Usage: cli_arguments_test.sh path/to/runnel
 set -u
 runnel=$1
-failures=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-check() {  # check NAME EXPECTED ACTUAL
-  if [[ "$2" != "$3" ]]; then
-    echo "FAIL: $1"; echo "  expected: $2"; echo "  actual:   $3"
-    failures=$((failures + 1))
-  fi
-}
-contains() {  # contains NAME NEEDLE HAYSTACK
-  if [[ "$3" != *"$2"* ]]; then
-    echo "FAIL: $1: '$2' not in:"; echo "$3"
-    failures=$((failures + 1))
-  fi
-}
+source "$(dirname "$0")/test_lib.sh"
 
 "$runnel" --version >"$tmp/out" 2>&1; check "--version exit" 0 $?
 contains "--version text" "runnel 0." "$(cat "$tmp/out")"
@@ -61,5 +46,4 @@ contains "missing file message" "Cannot read SQL file" "$(cat "$tmp/err")"
 out=$("$runnel" sql -e ' ; ' 2>&1); check "empty script exit" 0 $?
 check "empty script output" "" "$out"
 
-if ((failures > 0)); then echo "$failures failure(s)"; exit 1; fi
-echo "all passed"
+finish

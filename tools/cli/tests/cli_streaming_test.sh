@@ -6,17 +6,8 @@
 # Usage: cli_streaming_test.sh path/to/runnel
 set -u
 runnel=$1
-failures=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/test_lib.sh"
 cd "$tmp" || exit 1
-
-check() {  # check NAME EXPECTED ACTUAL
-  if [[ "$2" != "$3" ]]; then
-    echo "FAIL: $1"; echo "--- expected:"; echo "$2"; echo "--- actual:"; echo "$3"
-    failures=$((failures + 1))
-  fi
-}
 
 mkdir -p in
 printf '{"user":"a","amount":1}\n{"user":"b","amount":5}\n' > in/1.json
@@ -66,8 +57,4 @@ check "console stdout" '{"batch_id":1,"user":"c"}
 {"batch_id":2,"user":"d"}' "$out"
 check "console summary" "flow shown: 4 batches, 2 rows" "$(cat "$tmp/err")"
 
-if [[ $failures -gt 0 ]]; then
-  echo "$failures check(s) failed"
-  exit 1
-fi
-echo "all passed"
+finish

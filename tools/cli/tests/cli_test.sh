@@ -4,23 +4,8 @@
 # (it needs the SQL binder). Usage: cli_test.sh path/to/runnel
 set -u
 runnel=$1
-failures=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/test_lib.sh"
 cd "$tmp" || exit 1
-
-check() {  # check NAME EXPECTED ACTUAL
-  if [[ "$2" != "$3" ]]; then
-    echo "FAIL: $1"; echo "--- expected:"; echo "$2"; echo "--- actual:"; echo "$3"
-    failures=$((failures + 1))
-  fi
-}
-contains() {  # contains NAME NEEDLE HAYSTACK
-  if [[ "$3" != *"$2"* ]]; then
-    echo "FAIL: $1: '$2' not in:"; echo "$3"
-    failures=$((failures + 1))
-  fi
-}
 
 query="SELECT 1 AS a, 'x' AS b"
 
@@ -111,5 +96,4 @@ echo "a,b" >"$tmp/not.parquet"
 check "not parquet exit" 1 $?
 contains "not parquet names the file" "$tmp/not.parquet" "$(cat "$tmp/err")"
 
-if ((failures > 0)); then echo "$failures failure(s)"; exit 1; fi
-echo "all passed"
+finish
